@@ -1,0 +1,94 @@
+// Researcher cards by id or by full-text name search, optionally with the profile's sections.
+// $ids: ids to fetch, in order (used when $text is null); $text: a Lucene query over names;
+// $first: at most this many rows. $sections: when true each card also carries
+// worksPage ($worksFirst + 1 works newest first after the keyset $worksAfter {date, title, id}),
+// topicShares ($topicsFirst) and collaborators ($collaboratorsFirst, strongest first).
+// Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
+// researcher's latest work); works with more than 200 authors do not count as collaboration.
+CALL () {
+  UNWIND range(0, size(coalesce($ids, [])) - 1) AS i
+  WITH i WHERE $text IS NULL
+  MATCH (r:Researcher {id: $ids[i]})
+  RETURN r, toFloat(-i) AS rank
+  UNION
+  WITH $text AS text WHERE text IS NOT NULL
+  CALL db.index.fulltext.queryNodes('researcher_names', text, {limit: $first})
+  YIELD node, score
+  RETURN node AS r, score AS rank
+}
+WITH r, rank ORDER BY rank DESC, r.name LIMIT $first
+CALL (r) {
+  OPTIONAL MATCH (r)-[aff:AFFILIATED_WITH]->(i:Institution)
+  WITH i, aff ORDER BY aff.lastYear DESC, size(aff.years) DESC, i.name LIMIT 1
+  RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
+}
+WITH r, rank, affiliation,
+     COUNT { (r)-[:AUTHORED]->(:Paper) } AS works,
+     COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers,
+     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) RETURN DISTINCT t.id })
+       AS topics,
+     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
+                    RETURN DISTINCT c.id }) AS coauthors,
+     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
+                    WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
+                    RETURN DISTINCT c.id }) AS claimedCoauthors,
+     EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
+     COLLECT { MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
+               WITH t, count(DISTINCT p) AS n ORDER BY n DESC, t.name LIMIT 2
+               RETURN t.name } AS topTopics
+CALL (r) {
+  WITH r WHERE $sections
+  MATCH (r)-[:AUTHORED]->(p:Paper)
+  WHERE $worksAfter IS NULL OR p.sortDate < $worksAfter.date
+     OR (p.sortDate = $worksAfter.date
+         AND (p.title > $worksAfter.title OR (p.title = $worksAfter.title AND p.id > $worksAfter.id)))
+  WITH p ORDER BY p.sortDate DESC, p.title ASC, p.id ASC LIMIT $worksFirst + 1
+  RETURN collect(p {
+    .id, .title, .abstract, .year, .type, .doi, .sortDate,
+    venue: head(COLLECT { MATCH (p)-[v:PUBLISHED_IN]->(ve:Venue)
+                          WITH ve, v ORDER BY v.primary DESC, ve.name RETURN ve.name }),
+    authors: COLLECT { MATCH (p)<-[a:AUTHORED]-(x:Researcher)
+                       WITH x, a ORDER BY a.position
+                       RETURN x {.id, .name, .headline, .openToCollaborate,
+                                 claimed: EXISTS { (x)<-[:CLAIMED]-(:User) }} },
+    topics: COLLECT { MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
+                      WITH t, h ORDER BY h.score DESC, t.name RETURN t {.id, .name} }
+  }) AS worksPage
+}
+CALL (r) {
+  WITH r WHERE $sections
+  MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
+  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name LIMIT $topicsFirst
+  RETURN collect({topic: t {.id, .name}, works: shared}) AS topicShares
+}
+CALL (r) {
+  WITH r WHERE $sections
+  CALL (r) {
+    MATCH (r)-[:AUTHORED]->(p:Paper)
+    RETURN max(p.year) AS latest
+  }
+  MATCH (r)-[:AUTHORED]->(p:Paper)
+  WITH r, latest, p, COUNT { (p)<-[:AUTHORED]-(:Researcher) } AS byline
+  WHERE 1 < byline <= 200
+  MATCH (p)<-[:AUTHORED]-(c:Researcher)
+  WHERE c <> r
+  WITH c, count(p) AS shared, max(p.year) AS lastYear,
+       sum((1.0 / (byline - 1)) * 0.8 ^ (coalesce(latest, 0) - coalesce(p.year, latest, 0)))
+         AS strength
+  ORDER BY strength DESC, shared DESC, c.name LIMIT $collaboratorsFirst
+  RETURN collect({
+    researcher: c {.id, .name, .headline, .openToCollaborate,
+                   claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},
+    sharedWorks: shared, strength: strength, lastYear: lastYear
+  }) AS collaborators
+}
+RETURN r {
+  .id, .name, .headline, .orcid,
+  openToCollaborate: coalesce(r.openToCollaborate, false),
+  verificationLevel: coalesce(r.verificationLevel, CASE WHEN works > 0 THEN 1 ELSE 0 END),
+  affiliation: affiliation, claimed: claimed, topTopics: topTopics,
+  counts: {works: works, followers: followers, topics: topics, closeCollaborators: coauthors},
+  trustInputs: {works: works, claimed: claimed, affiliationKnown: affiliation IS NOT NULL,
+                claimedCoauthors: claimedCoauthors},
+  worksPage: worksPage, topicShares: topicShares, collaborators: collaborators
+} AS card

@@ -1,0 +1,125 @@
+"""The graph boundary: named queries run through the Neo4j driver, driver errors translated.
+
+Reads route as reads and writes as writes, always against the configured database and with a
+server-side timeout, so `neo4j://` cluster URIs work unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j import exceptions as neo
+
+from service import errors
+from service.queries import get, schema_statements
+from service.settings import Neo4jSettings
+
+Row = dict[str, Any]
+
+# Most specific class first; the first entry in a class's MRO wins (see `translate`).
+_BY_CLASS: dict[type[Exception], type[errors.GraphError]] = {
+    neo.ConstraintError: errors.Conflict,
+    neo.CypherSyntaxError: errors.InvalidInput,
+    neo.CypherTypeError: errors.InvalidInput,
+    neo.AuthError: errors.Unavailable,
+    neo.Forbidden: errors.ReadOnly,
+    neo.ForbiddenOnReadOnlyDatabase: errors.ReadOnly,
+    neo.ClientError: errors.InvalidInput,
+    neo.TransientError: errors.Unavailable,
+    neo.DatabaseError: errors.Unavailable,
+    neo.Neo4jError: errors.GraphError,
+    neo.ServiceUnavailable: errors.Unavailable,
+    neo.SessionExpired: errors.Unavailable,
+    neo.ConnectionPoolError: errors.Unavailable,
+    neo.ConfigurationError: errors.Unavailable,
+    neo.DriverError: errors.GraphError,
+}
+# Server status codes that say more than the exception class does.
+_BY_CODE: dict[str, type[errors.GraphError]] = {
+    "Neo.ClientError.Statement.AccessMode": errors.ReadOnly,
+    "Neo.ClientError.Transaction.TransactionTimedOut": errors.QueryTimeout,
+    "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration": errors.QueryTimeout,
+    "Neo.TransientError.Transaction.LockClientStopped": errors.QueryTimeout,
+    "Neo.ClientError.Transaction.TransactionMarkedAsFailed": errors.QueryTimeout,
+}
+_MESSAGES: dict[type[errors.GraphError], str] = {
+    errors.Unavailable: "the graph database is unavailable; try again shortly",
+    errors.QueryTimeout: "the query took too long and was stopped",
+    errors.ReadOnly: "this query may only read; the database refused a write",
+    errors.GraphError: "the graph database reported an internal error",
+}
+
+
+def translate(exc: Exception) -> errors.GraphError:
+    """Map a driver exception to the domain tree with a message safe to show a client."""
+    code = getattr(exc, "code", None)
+    kind = _BY_CODE.get(code) if isinstance(code, str) else None
+    if kind is None:
+        kind = next((_BY_CLASS[c] for c in type(exc).__mro__ if c in _BY_CLASS), errors.GraphError)
+    detail = getattr(exc, "message", None) or str(exc)
+    message = _MESSAGES.get(kind, detail)
+    if kind in (errors.ReadOnly,) and detail:
+        message = f"{message}: {detail}"
+    return kind(message)
+
+
+def _query(name: str, timeout_s: float) -> neo4j.Query:
+    return neo4j.Query(get(name).text, timeout=timeout_s)  # type: ignore[arg-type]
+
+
+def open_driver(settings: Neo4jSettings) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        settings.uri,
+        auth=(settings.user, settings.password.get_secret_value()),
+        connection_timeout=settings.connect_timeout_s,
+        max_connection_pool_size=settings.max_pool_size,
+        # Warnings such as "label does not exist yet" on an empty graph are not errors here.
+        notifications_min_severity="OFF",
+    )
+
+
+class Graph:
+    """One request's access to Neo4j; counts its round trips so tests can hold the N+1 line."""
+
+    def __init__(self, driver: AsyncDriver, settings: Neo4jSettings) -> None:
+        self.driver = driver
+        self.settings = settings
+        self.round_trips = 0
+
+    async def read(self, name: str, **params: Any) -> list[Row]:
+        return await self._run(name, params, RoutingControl.READ)
+
+    async def write(self, name: str, **params: Any) -> list[Row]:
+        return await self._run(name, params, RoutingControl.WRITE)
+
+    async def _run(self, name: str, params: dict[str, Any], routing: RoutingControl) -> list[Row]:
+        self.round_trips += 1
+        try:
+            result = await self.driver.execute_query(
+                _query(name, self.settings.query_timeout_s),
+                params,
+                routing_=routing,
+                database_=self.settings.database,
+            )
+        except (neo.Neo4jError, neo.DriverError) as exc:
+            raise translate(exc) from exc
+        return [record.data() for record in result.records]
+
+    async def ping(self) -> None:
+        try:
+            await self.driver.verify_connectivity()
+        except (neo.Neo4jError, neo.DriverError, OSError) as exc:
+            raise errors.Unavailable(_MESSAGES[errors.Unavailable]) from exc
+
+
+async def setup_schema(driver: AsyncDriver, database: str) -> None:
+    """Create constraints and indexes (idempotent) and wait until they are online."""
+    try:
+        async with driver.session(database=database) as session:
+            for statement in schema_statements():
+                await (await session.run(statement)).consume()  # type: ignore[arg-type]
+            await (await session.run("CALL db.awaitIndexes(300)")).consume()
+    except (neo.Neo4jError, neo.DriverError) as exc:
+        raise translate(exc) from exc

@@ -1,0 +1,1 @@
+"""Loading OpenAlex records (API pages, single records, JSON Lines) into the graph."""

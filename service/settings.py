@@ -1,0 +1,66 @@
+"""The one place configuration is read: environment variables (and `.env`), validated once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Neo4jSettings(BaseModel):
+    """How the service reaches Neo4j: `NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`."""
+
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str = "neo4j"
+    password: SecretStr = SecretStr("scholar-dev-password")
+    database: str = "neo4j"
+    # Every query runs with a server-side timeout, so one slow request cannot hold a worker.
+    query_timeout_s: float = Field(default=10.0, gt=0, le=600)
+    connect_timeout_s: float = Field(default=5.0, gt=0, le=120)
+    max_pool_size: int = Field(default=50, ge=1, le=500)
+
+
+class LocalNeo4jSettings(BaseModel):
+    """The Neo4j server that `scholar db start` runs on machines without Docker."""
+
+    home: Path = ROOT / ".neo4j"
+    instance: str = "dev"
+    bolt_port: int = Field(default=7687, ge=1024, le=65535)
+    start_timeout_s: float = Field(default=120.0, gt=0)
+
+
+class GraphQLLimits(BaseModel):
+    """Bounds on what one GraphQL document may ask for."""
+
+    max_depth: int = Field(default=10, ge=2, le=50)
+    max_aliases: int = Field(default=15, ge=1, le=1000)
+    max_tokens: int = Field(default=2000, ge=100, le=100_000)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+
+
+class ServerSettings(BaseModel):
+    """Where `scholar serve` listens: `SERVER_HOST`, `SERVER_PORT`."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    # GraphiQL at /graphql; production behind a gateway may turn it off.
+    graphiql: bool = True
+
+
+class Settings(BaseSettings):
+    """All settings; nested groups read as `NEO4J_URI`, `LOCALDB_BOLT_PORT`, `GRAPHQL_MAX_DEPTH`."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_nested_delimiter="_",
+        env_nested_max_split=1,
+        extra="ignore",
+    )
+
+    neo4j: Neo4jSettings = Neo4jSettings()
+    localdb: LocalNeo4jSettings = LocalNeo4jSettings()
+    graphql: GraphQLLimits = GraphQLLimits()
+    server: ServerSettings = ServerSettings()
