@@ -13,11 +13,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REFERENCE = HERE.parent.parent / "shared" / "reference"
 
-# arXiv id -> (our work id, published venue id, primary topic first). Only DKD has a known OpenAlex id.
+# Only DKD has a known OpenAlex id; the other works are keyed by their arXiv id.
 WORK_IDS = {"2203.08679": "https://openalex.org/W4226426325"}
 TOPICS = {
-    "T10036": ("Advanced Neural Network Applications", "1707",
-               "Computer Vision and Pattern Recognition"),
+    "T10036": (
+        "Advanced Neural Network Applications",
+        "1707",
+        "Computer Vision and Pattern Recognition",
+    ),
     "T11307": ("Domain Adaptation and Few-Shot Learning", "1702", "Artificial Intelligence"),
 }
 PRIMARY_TOPIC = {"2203.03871": "T11307"}  # the transferability paper; the rest are T10036 first
@@ -60,8 +63,13 @@ def authorship(name: str, index: int, count: int, affiliations: dict[str, list[s
         "author_position": "first" if index == 0 else "last" if index == count - 1 else "middle",
         "author": {"id": f"seed:{slug(name)}", "display_name": name, "orcid": None},
         "institutions": [
-            {"id": INSTITUTIONS[n][0], "display_name": n, "ror": None,
-             "country_code": INSTITUTIONS[n][1], "type": INSTITUTIONS[n][2]}
+            {
+                "id": INSTITUTIONS[n][0],
+                "display_name": n,
+                "ror": None,
+                "country_code": INSTITUTIONS[n][1],
+                "type": INSTITUTIONS[n][2],
+            }
             for n in names
         ],
         "countries": sorted({INSTITUTIONS[n][1] for n in names}),
@@ -74,9 +82,13 @@ def authorship(name: str, index: int, count: int, affiliations: dict[str, list[s
 def topic(topic_id: str, score: float) -> dict:
     name, subfield_id, subfield = TOPICS[topic_id]
     return {
-        "id": f"https://openalex.org/{topic_id}", "display_name": name, "score": score,
-        "subfield": {"id": f"https://openalex.org/subfields/{subfield_id}",
-                     "display_name": subfield},
+        "id": f"https://openalex.org/{topic_id}",
+        "display_name": name,
+        "score": score,
+        "subfield": {
+            "id": f"https://openalex.org/subfields/{subfield_id}",
+            "display_name": subfield,
+        },
         "field": {"id": "https://openalex.org/fields/17", "display_name": "Computer Science"},
         "domain": {"id": "https://openalex.org/domains/3", "display_name": "Physical Sciences"},
     }
@@ -102,16 +114,25 @@ def work(ref: dict, abstract: str) -> dict:
         "language": "en",
         "type": "preprint",
         "primary_location": {
-            "landing_page_url": f"https://arxiv.org/abs/{arxiv}", "source": arxiv_source,
+            "landing_page_url": f"https://arxiv.org/abs/{arxiv}",
+            "source": arxiv_source,
             "version": "submittedVersion",
         },
         "locations": [
-            {"landing_page_url": f"https://arxiv.org/abs/{arxiv}", "source": arxiv_source,
-             "version": "submittedVersion"},
-            {"landing_page_url": ref["sources"][0],
-             "source": {"id": published_id, "display_name": published_name,
-                        "type": "conference"},
-             "version": "publishedVersion"},
+            {
+                "landing_page_url": f"https://arxiv.org/abs/{arxiv}",
+                "source": arxiv_source,
+                "version": "submittedVersion",
+            },
+            {
+                "landing_page_url": ref["sources"][0],
+                "source": {
+                    "id": published_id,
+                    "display_name": published_name,
+                    "type": "conference",
+                },
+                "version": "publishedVersion",
+            },
         ],
         "authorships": [
             authorship(name, i, len(authors), ref.get("affiliations_by_author") or {})
@@ -130,10 +151,18 @@ def main() -> None:
     reference = json.loads((REFERENCE / "borui_zhao_2022.json").read_text())
     abstracts = page_abstracts()
     results = [work(ref, abstracts[ref["title"]]) for ref in reference["works"]]
-    page = {"meta": {"count": len(results), "page": 1, "per_page": len(results),
-                     "note": "seed: OpenAlex work records built by seed/build_seed.py"},
-            "results": results}
-    (HERE / "borui_zhao_2022.json").write_text(json.dumps(page, indent=1, ensure_ascii=False) + "\n")
+    page = {
+        "meta": {
+            "count": len(results),
+            "page": 1,
+            "per_page": len(results),
+            "note": "seed: OpenAlex work records built by seed/build_seed.py",
+        },
+        "results": results,
+    }
+    (HERE / "borui_zhao_2022.json").write_text(
+        json.dumps(page, indent=1, ensure_ascii=False) + "\n"
+    )
 
 
 if __name__ == "__main__":

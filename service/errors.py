@@ -1,12 +1,12 @@
 """The domain's error tree; driver errors are translated into it at the graph boundary.
 
-    GraphError                 anything the graph layer reports
-    ├── NotFound               an id that names nothing
-    ├── Conflict               a uniqueness or state rule would be broken
-    ├── InvalidInput           the request itself is wrong (bad parameter, bad cursor)
-    ├── ReadOnly               a write was attempted where only reads are allowed
-    ├── QueryTimeout           the server stopped a query that ran too long
-    └── Unavailable            Neo4j cannot be reached or refused our credentials
+GraphError                 anything the graph layer reports
+├── NotFound               an id that names nothing
+├── Conflict               a uniqueness or state rule would be broken
+├── InvalidInput           the request itself is wrong (bad parameter, bad cursor)
+├── ReadOnly               a write was attempted where only reads are allowed
+├── QueryTimeout           the server stopped a query that ran too long
+└── Unavailable            Neo4j cannot be reached or refused our credentials
 """
 
 from __future__ import annotations

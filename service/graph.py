@@ -11,7 +11,6 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo
-
 from service import errors
 from service.queries import get, schema_statements
 from service.settings import Neo4jSettings
@@ -66,7 +65,7 @@ def translate(exc: Exception) -> errors.GraphError:
 
 
 def _query(name: str, timeout_s: float) -> neo4j.Query:
-    return neo4j.Query(get(name).text, timeout=timeout_s)  # type: ignore[arg-type]
+    return neo4j.Query(get(name).text, timeout=timeout_s)
 
 
 def open_driver(settings: Neo4jSettings) -> AsyncDriver:
@@ -119,7 +118,7 @@ async def setup_schema(driver: AsyncDriver, database: str) -> None:
     try:
         async with driver.session(database=database) as session:
             for statement in schema_statements():
-                await (await session.run(statement)).consume()  # type: ignore[arg-type]
+                await (await session.run(statement)).consume()
             await (await session.run("CALL db.awaitIndexes(300)")).consume()
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise translate(exc) from exc

@@ -2,13 +2,13 @@
 
 The exact version is pinned in `neo4j/pom.xml`; `mvn dependency:copy-dependencies` puts the jars
 under `.neo4j/runtime-<version>/lib` and `org.neo4j.server.CommunityEntryPoint` (the class the
-official `neo4j` launcher runs) starts the full server with `neo4j/neo4j.conf` rendered per instance.
+official `neo4j` launcher runs) starts the full server with `neo4j/neo4j.conf` rendered for
+the instance.
 Each instance (`dev`, `test`, ...) has its own folder, port and data, so tests never touch dev data.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -19,9 +19,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from neo4j import GraphDatabase
 from service.settings import ROOT, LocalNeo4jSettings
 
 POM = ROOT / "neo4j" / "pom.xml"
@@ -43,6 +43,10 @@ JVM_FLAGS = (
     "--add-opens=java.base/java.lang=ALL-UNNAMED",
     "--enable-native-access=ALL-UNNAMED",
 )
+
+
+# Servers this process started, kept so their Popen objects are reaped, not garbage-collected.
+_CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
 
 
 class LocalDbError(RuntimeError):
@@ -96,8 +100,16 @@ def runtime_lib(home: Path) -> Path:
     if lib.exists():
         shutil.rmtree(lib)
     lib.mkdir(parents=True)
-    cmd = [mvn, "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
-           f"-DoutputDirectory={lib}", "-DincludeScope=runtime"]
+    cmd = [
+        mvn,
+        "-q",
+        "-B",
+        "-f",
+        str(POM),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={lib}",
+        "-DincludeScope=runtime",
+    ]
     result = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise LocalDbError(f"fetching Neo4j {pinned_version()} failed:\n{result.stdout[-4000:]}")
@@ -160,8 +172,9 @@ def _port_open(port: int) -> bool:
 
 def _bolt_ready(inst: Instance) -> bool:
     try:
-        with GraphDatabase.driver(inst.uri, auth=("neo4j", inst.password),
-                                  connection_timeout=2.0) as driver:
+        with GraphDatabase.driver(
+            inst.uri, auth=("neo4j", inst.password), connection_timeout=2.0
+        ) as driver:
             driver.verify_connectivity()
     except (ServiceUnavailable, OSError):
         return False
@@ -195,11 +208,25 @@ def start(inst: Instance) -> float:
     _render_conf(inst)
     _set_initial_password(inst, lib)
     began = time.monotonic()
-    cmd = [_java(), *JVM_FLAGS, "-cp", f"{lib}/*", ENTRY_POINT,
-           f"--home-dir={inst.dir}", f"--config-dir={inst.conf_dir}"]
+    cmd = [
+        _java(),
+        *JVM_FLAGS,
+        "-cp",
+        f"{lib}/*",
+        ENTRY_POINT,
+        f"--home-dir={inst.dir}",
+        f"--config-dir={inst.conf_dir}",
+    ]
     with inst.console_log.open("ab") as log:
-        proc = subprocess.Popen(cmd, env=_env(inst), stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            env=_env(inst),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    _CHILDREN[proc.pid] = proc
     inst.pid_file.write_text(str(proc.pid))
     wait_ready(inst, proc)
     return time.monotonic() - began
@@ -223,10 +250,11 @@ def stop(inst: Instance, timeout_s: float = 60.0) -> bool:
     if pid is None:
         return False
     os.kill(pid, signal.SIGTERM)
+    child = _CHILDREN.pop(pid, None)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
+        if child is not None and child.poll() is not None:
+            break
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
@@ -234,6 +262,8 @@ def stop(inst: Instance, timeout_s: float = 60.0) -> bool:
         time.sleep(0.2)
     else:
         os.kill(pid, signal.SIGKILL)
+        if child is not None:
+            child.wait()
     inst.pid_file.unlink(missing_ok=True)
     return True
 

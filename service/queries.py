@@ -68,7 +68,8 @@ def get(name: str) -> CypherQuery:
 def schema_statements(path: Path = CYPHER_DIR / "schema" / "setup.cypher") -> list[str]:
     """The DDL statements of the schema script, in order."""
     text = "\n".join(
-        line for line in path.read_text(encoding="utf-8").splitlines()
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
         if not line.strip().startswith("//")
     )
     return [statement.strip() for statement in text.split(";") if statement.strip()]

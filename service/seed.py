@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from neo4j import AsyncDriver
-
 from service.graph import setup_schema
 from service.importer.loader import Summary, import_items, items_from
 from service.settings import ROOT
@@ -15,5 +14,6 @@ SEED_RESEARCHER_ID = "seed:borui-zhao"
 async def seed(driver: AsyncDriver, database: str) -> Summary:
     """Create the schema and load `seed/*.json`; running it again changes nothing."""
     await setup_schema(driver, database)
-    return await import_items(driver, database, items_from(sorted(SEED_DIR.glob("*.json"))),
-                              source="seed", fail_fast=True)
+    return await import_items(
+        driver, database, items_from(sorted(SEED_DIR.glob("*.json"))), source="seed", fail_fast=True
+    )

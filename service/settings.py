@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 class Neo4jSettings(BaseModel):
-    """How the service reaches Neo4j: `NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`."""
+    """How the service reaches Neo4j: `NEO4J_URI`, `_USER`, `_PASSWORD`, `_DATABASE`."""
 
     uri: str = "bolt://127.0.0.1:7687"
     user: str = "neo4j"

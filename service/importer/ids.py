@@ -24,7 +24,7 @@ def short_id(raw: object) -> str:
     if taxonomy:
         return f"{taxonomy.group(1)}/{taxonomy.group(2)}"
     if text.startswith(OPENALEX):
-        text = text[len(OPENALEX):]
+        text = text[len(OPENALEX) :]
     if OPENALEX_KEY.match(text.upper()):
         return text.upper()
     if LOCAL_KEY.match(text):
@@ -40,13 +40,13 @@ def taxonomy_id(raw: object, level: str) -> str:
 
 
 def doi(raw: object) -> str | None:
-    """DOIs are stored lower-case without the resolver prefix, as they compare case-insensitively."""
+    """DOIs are kept lower-case without the resolver prefix: they compare case-insensitively."""
     if not isinstance(raw, str) or not raw.strip():
         return None
     text = raw.strip()
     for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
         if text.lower().startswith(prefix):
-            text = text[len(prefix):]
+            text = text[len(prefix) :]
     return text.lower()
 
 

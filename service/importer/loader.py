@@ -12,7 +12,6 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
-
 from service.graph import translate
 from service.importer.ids import BadId
 from service.importer.readers import Item, read_file
@@ -44,15 +43,18 @@ class Summary:
 
     def render(self) -> str:
         rate = self.written / self.seconds if self.seconds else 0.0
-        lines = [f"read {self.read}, written {self.written}, skipped {sum(self.skipped.values())}"
-                 f" in {self.seconds:.2f}s ({rate:,.0f} records/s)"]
+        lines = [
+            f"read {self.read}, written {self.written}, skipped {sum(self.skipped.values())}"
+            f" in {self.seconds:.2f}s ({rate:,.0f} records/s)"
+        ]
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
         return "\n".join(lines)
 
 
-async def _write(driver: AsyncDriver, database: str, query: str, rows: list[dict[str, Any]],
-                 source: str) -> None:
+async def _write(
+    driver: AsyncDriver, database: str, query: str, rows: list[dict[str, Any]], source: str
+) -> None:
     text = get(query).text
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -63,9 +65,15 @@ async def _write(driver: AsyncDriver, database: str, query: str, rows: list[dict
         await session.execute_write(work)
 
 
-async def import_items(driver: AsyncDriver, database: str, items: Iterable[Item], *,
-                       source: str = "openalex", batch_size: int = 500,
-                       fail_fast: bool = False) -> Summary:
+async def import_items(
+    driver: AsyncDriver,
+    database: str,
+    items: Iterable[Item],
+    *,
+    source: str = "openalex",
+    batch_size: int = 500,
+    fail_fast: bool = False,
+) -> Summary:
     summary = Summary()
     began = time.monotonic()
     batches: dict[str, list[dict[str, Any]]] = {}

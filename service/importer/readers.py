@@ -12,8 +12,14 @@ from typing import IO, Any
 from service.importer.ids import BadId, short_id
 
 ENTITY_BY_PREFIX = {
-    "W": "work", "A": "author", "I": "institution", "S": "source",
-    "T": "topic", "C": "concept", "P": "publisher", "F": "funder",
+    "W": "work",
+    "A": "author",
+    "I": "institution",
+    "S": "source",
+    "T": "topic",
+    "C": "concept",
+    "P": "publisher",
+    "F": "funder",
 }
 
 
@@ -75,7 +81,7 @@ def _read_lines(path: Path) -> Iterator[Item]:
     number = 0
     try:
         with _open(path) as handle:
-            for number, line in enumerate(handle, start=1):  # noqa: B007 (used after the loop)
+            for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 try:

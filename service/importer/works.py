@@ -61,18 +61,22 @@ def authorships(work: Record) -> list[Record]:
     rows = []
     for index, authorship in enumerate(work.get("authorships") or ()):
         author = authorship.get("author") or {}
-        institutions = [_institution(i) for i in authorship.get("institutions") or () if i.get("id")]
-        rows.append({
-            "authorId": short_id(author.get("id")),
-            "name": author.get("display_name") or authorship.get("raw_author_name") or "",
-            "orcid": orcid(author.get("orcid")),
-            "position": index,
-            "authorPosition": authorship.get("author_position"),
-            "corresponding": bool(authorship.get("is_corresponding")),
-            "rawAuthorName": authorship.get("raw_author_name"),
-            "rawAffiliations": list(authorship.get("raw_affiliation_strings") or ()),
-            "institutions": institutions,
-        })
+        institutions = [
+            _institution(i) for i in authorship.get("institutions") or () if i.get("id")
+        ]
+        rows.append(
+            {
+                "authorId": short_id(author.get("id")),
+                "name": author.get("display_name") or authorship.get("raw_author_name") or "",
+                "orcid": orcid(author.get("orcid")),
+                "position": index,
+                "authorPosition": authorship.get("author_position"),
+                "corresponding": bool(authorship.get("is_corresponding")),
+                "rawAuthorName": authorship.get("raw_author_name"),
+                "rawAffiliations": list(authorship.get("raw_affiliation_strings") or ()),
+                "institutions": institutions,
+            }
+        )
     return rows
 
 
@@ -80,14 +84,21 @@ def topics(work: Record) -> list[Record]:
     rows = []
     for raw in work.get("topics") or ():
         levels = {
-            level: {"id": taxonomy_id((raw.get(level) or {}).get("id"), f"{level}s"),
-                    "name": (raw.get(level) or {}).get("display_name") or ""}
-            for level in ("subfield", "field", "domain") if (raw.get(level) or {}).get("id")
+            level: {
+                "id": taxonomy_id((raw.get(level) or {}).get("id"), f"{level}s"),
+                "name": (raw.get(level) or {}).get("display_name") or "",
+            }
+            for level in ("subfield", "field", "domain")
+            if (raw.get(level) or {}).get("id")
         }
-        rows.append({
-            "id": short_id(raw["id"]), "name": raw.get("display_name") or "",
-            "score": raw.get("score"), "levels": levels,
-        })
+        rows.append(
+            {
+                "id": short_id(raw["id"]),
+                "name": raw.get("display_name") or "",
+                "score": raw.get("score"),
+                "levels": levels,
+            }
+        )
     return rows
 
 
@@ -111,8 +122,9 @@ def work_row(work: Record) -> Record:
             "language": work.get("language"),
             "abstract": abstract(work.get("abstract_inverted_index")),
             "citedByCount": work.get("cited_by_count"),
-            "keywords": [k.get("display_name") for k in work.get("keywords") or ()
-                         if k.get("display_name")],
+            "keywords": [
+                k.get("display_name") for k in work.get("keywords") or () if k.get("display_name")
+            ],
             "landingPageUrl": (work.get("primary_location") or {}).get("landing_page_url"),
         },
         "venues": venues(work),

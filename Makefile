@@ -1,0 +1,62 @@
+# The one place commands are spelled. `make run` and `make test` work on a bare clone:
+# they install Python deps into .venv (uv, from the lock file) and start Neo4j themselves.
+SHELL := /bin/bash
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.synced
+
+.PHONY: install run serve seed db-start db-stop db-status test lint format bench docker-config clean
+
+$(UV):
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	touch $@
+
+install: $(STAMP)
+
+## run: Neo4j started and seeded, then the API at http://127.0.0.1:8000/graphql
+run: install db-start seed serve
+
+serve: install
+	$(BIN)/scholar serve
+
+seed: install
+	$(BIN)/scholar seed
+
+db-start: install
+	$(BIN)/scholar db start
+
+db-stop: install
+	$(BIN)/scholar db stop
+
+db-status: install
+	$(BIN)/scholar db status
+
+## test: every test against a real Neo4j (the suite starts its own `test` instance)
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check service tests bench seed
+	$(BIN)/ruff format --check service tests bench seed
+	$(BIN)/mypy
+
+format: install
+	$(BIN)/ruff format service tests bench seed
+	$(BIN)/ruff check --fix service tests bench seed
+
+bench: install
+	$(BIN)/python -m bench.profile_latency
+
+docker-config:
+	docker compose config -q
+
+clean:
+	-$(BIN)/scholar db stop
+	rm -rf $(VENV) $(TOOLS) .neo4j

@@ -1,0 +1,125 @@
+"""The ASGI application: `uvicorn --factory service.app:create_app`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from service import errors
+from service.graph import Graph, open_driver, setup_schema
+from service.schema import build_schema
+from service.schema.context import Context
+from service.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class GraphQLApp(GraphQL[Context, None]):
+    """Strawberry's ASGI view with a per-request context built on the app's one driver."""
+
+    async def get_context(self, request: Any, response: Any) -> Context:
+        state = request.app.state
+        return Context(graph=Graph(state.driver, state.settings.neo4j))
+
+
+class BodyLimit:
+    """Refuse request bodies over `max_bytes` with 413 before anything parses them."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {
+                "errors": [
+                    {
+                        "message": f"request body is larger than {self.max_bytes} bytes",
+                        "extensions": {"code": "PAYLOAD_TOO_LARGE"},
+                    }
+                ]
+            },
+            status_code=413,
+        )
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    state = request.app.state
+    try:
+        await Graph(state.driver, state.settings.neo4j).ping()
+    except errors.Unavailable as exc:
+        return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.driver = open_driver(settings.neo4j)
+        try:
+            await setup_schema(app.state.driver, settings.neo4j.database)
+        except errors.GraphError as exc:
+            # Serve anyway: /readyz reports the database, and requests get a clear error.
+            log.warning("schema setup skipped: %s", exc.message)
+        try:
+            yield
+        finally:
+            await app.state.driver.close()
+
+    graphql = GraphQLApp(
+        build_schema(settings.graphql), graphql_ide="graphiql" if settings.server.graphiql else None
+    )
+    app = Starlette(
+        routes=[
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.graphql.max_body_bytes)
+    return app

@@ -1,0 +1,44 @@
+"""The GraphQL schema: the contract's types, assembled from one module per area."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+
+from service.errors import GraphError
+from service.schema.explorer import ExplorerQuery
+from service.schema.researcher import ProfileQuery
+from service.settings import GraphQLLimits
+
+
+@strawberry.type
+class Query(ProfileQuery, ExplorerQuery):
+    """Every top-level read; each area adds its own base class."""
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Hide everything but our own, already client-safe, errors."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphError):
+        return False
+    return not isinstance(original, GraphQLError)
+
+
+def build_schema(limits: GraphQLLimits | None = None) -> strawberry.Schema:
+    limits = limits or GraphQLLimits()
+    return strawberry.Schema(
+        query=Query,
+        # Factories, so each request gets fresh extension instances.
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            lambda: MaskErrors(should_mask_error=_should_mask),
+        ],
+    )

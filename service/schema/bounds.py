@@ -1,0 +1,50 @@
+"""Bounds on list arguments and the opaque cursors of connections."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from graphql import GraphQLError
+
+MAX_FIRST = 100
+MAX_GRAPH_NODES = 1000
+
+
+class UserInputError(GraphQLError):
+    """A request that is well-formed GraphQL but asks for something out of bounds."""
+
+    def __init__(self, message: str, argument: str) -> None:
+        super().__init__(message, extensions={"code": "BAD_USER_INPUT", "argument": argument})
+
+
+def bounded(value: int, argument: str, maximum: int = MAX_FIRST, minimum: int = 1) -> int:
+    if not minimum <= value <= maximum:
+        raise UserInputError(
+            f"{argument} must be between {minimum} and {maximum}, got {value}", argument
+        )
+    return value
+
+
+def encode_cursor(key: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode()
+
+
+def decode_cursor(
+    cursor: str | None, fields: tuple[str, ...], argument: str = "after"
+) -> dict[str, Any] | None:
+    if cursor is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    if (
+        not isinstance(key, dict)
+        or set(key) != set(fields)
+        or not all(isinstance(key[f], str) for f in fields)
+    ):
+        raise UserInputError(f"{argument} is not a cursor this API returned", argument)
+    return key

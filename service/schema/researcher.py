@@ -1,0 +1,341 @@
+"""Researchers and their works: the profile page's types and its two top-level fields.
+
+`researcher(id)` looks ahead at the selection and fetches the card with every section the
+request asks for in one Cypher round trip. Researchers reached deeper (authors, collaborators)
+start as stubs and load their cards through the per-request DataLoader, one round trip a level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import strawberry
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
+
+from service import errors, trust
+from service.schema.bounds import (
+    MAX_FIRST,
+    UserInputError,
+    bounded,
+    decode_cursor,
+    encode_cursor,
+)
+from service.schema.context import Context, card_params
+from service.schema.types import (
+    Institution,
+    PageInfo,
+    ResearcherCounts,
+    Topic,
+    TopicShare,
+    TrustSignal,
+    TrustSnapshot,
+)
+
+Info = strawberry.Info[Context, None]
+Card = dict[str, Any]
+CURSOR_FIELDS = ("date", "title", "id")
+MAX_ID_LENGTH = 200
+MAX_SEARCH_LENGTH = 200
+DEFAULT_WORKS = 20
+DEFAULT_TOPICS = 10
+DEFAULT_COLLABORATORS = 10
+
+
+@dataclass(frozen=True)
+class Sections:
+    """The section arguments a card was fetched with, to know whether a field can reuse it."""
+
+    works_first: int = 0
+    works_after: str | None = None
+    topics_first: int = 0
+    collaborators_first: int = 0
+
+
+def _cursor_of(work: dict[str, Any]) -> str:
+    return encode_cursor({"date": work["sortDate"], "title": work["title"], "id": work["id"]})
+
+
+@strawberry.type
+class Paper:
+    id: strawberry.ID
+    title: str
+    abstract: str | None
+    year: int | None
+    type: str = strawberry.field(description='"preprint", "article", ...')
+    venue: str | None = strawberry.field(description="The primary location's source.")
+    doi: str | None
+    _authors: strawberry.Private[list[dict[str, Any]]]
+    _topics: strawberry.Private[list[dict[str, Any]]]
+
+    @strawberry.field(description="In byline order.")
+    def authors(self) -> list[Researcher]:
+        return [Researcher.from_stub(a) for a in self._authors]
+
+    @strawberry.field
+    def topics(self) -> list[Topic]:
+        return [Topic(id=t["id"], name=t["name"]) for t in self._topics]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Paper:
+        return cls(
+            id=row["id"],
+            title=row["title"],
+            abstract=row.get("abstract"),
+            year=row.get("year"),
+            type=row.get("type") or "article",
+            venue=row.get("venue"),
+            doi=row.get("doi"),
+            _authors=row.get("authors") or [],
+            _topics=row.get("topics") or [],
+        )
+
+
+@strawberry.type
+class PaperEdge:
+    cursor: str
+    node: Paper
+
+
+@strawberry.type
+class PaperConnection:
+    total_count: int
+    page_info: PageInfo
+    edges: list[PaperEdge]
+
+
+@strawberry.type
+class Collaborator:
+    researcher: Researcher
+    shared_works: int
+    strength: float = strawberry.field(
+        description="Sum over shared works of 1/(byline-1), decayed 0.8 a year before the "
+        "researcher's latest work."
+    )
+    last_year: int | None
+
+
+@strawberry.type
+class Researcher:
+    id: strawberry.ID
+    name: str
+    open_to_collaborate: bool
+    claimed: bool
+    _headline: strawberry.Private[str | None]
+    _card: strawberry.Private[Card | None]
+    _sections: strawberry.Private[Sections]
+
+    @classmethod
+    def from_stub(cls, stub: dict[str, Any]) -> Researcher:
+        return cls(
+            id=stub["id"],
+            name=stub.get("name") or "",
+            open_to_collaborate=bool(stub.get("openToCollaborate")),
+            claimed=bool(stub.get("claimed")),
+            _headline=stub.get("headline"),
+            _card=None,
+            _sections=Sections(),
+        )
+
+    @classmethod
+    def from_card(cls, card: Card, sections: Sections = Sections()) -> Researcher:
+        researcher = cls.from_stub(card)
+        researcher._card = card
+        researcher._sections = sections
+        return researcher
+
+    async def _full(self, info: Info) -> Card:
+        if self._card is None:
+            card = await info.context.cards.load(str(self.id))
+            if card is None:
+                raise errors.NotFound(f"researcher {self.id} no longer exists")
+            self._card = card
+        return self._card
+
+    async def _with_sections(self, info: Info, wanted: Sections, reuse: bool) -> Card:
+        if reuse and self._card is not None:
+            return self._card
+        rows = await info.context.graph.read(
+            "researcher/cards",
+            **card_params(
+                ids=[str(self.id)],
+                works_first=wanted.works_first,
+                works_after=decode_cursor(wanted.works_after, CURSOR_FIELDS),
+                topics_first=wanted.topics_first,
+                collaborators_first=wanted.collaborators_first,
+            ),
+        )
+        if not rows:
+            raise errors.NotFound(f"researcher {self.id} no longer exists")
+        card: Card = rows[0]["card"]
+        return card
+
+    @strawberry.field(description="Set by the record's owner, else drawn from its top topics.")
+    async def headline(self, info: Info) -> str | None:
+        if self._headline:
+            return self._headline
+        topics = (await self._full(info)).get("topTopics") or []
+        if not topics:
+            return None
+        return f"{self.name} works on {' and '.join(topics)}."
+
+    @strawberry.field(description='Null renders as "Affiliation not imported".')
+    async def affiliation(self, info: Info) -> Institution | None:
+        found = (await self._full(info)).get("affiliation")
+        if not found:
+            return None
+        return Institution(
+            id=found["id"], name=found["name"], country_code=found.get("countryCode")
+        )
+
+    @strawberry.field
+    async def trust(self, info: Info) -> TrustSnapshot:
+        card = await self._full(info)
+        result = trust.snapshot(int(card["verificationLevel"]), card["trustInputs"])
+        return TrustSnapshot(
+            score=result.score,
+            label=result.label,
+            verification_level=result.verification_level,
+            model_version=result.model_version,
+            signals=[
+                TrustSignal(
+                    name=s.name,
+                    value=s.value,
+                    contribution=s.contribution,
+                    explanation=s.explanation,
+                )
+                for s in result.signals
+            ],
+        )
+
+    @strawberry.field
+    async def counts(self, info: Info) -> ResearcherCounts:
+        counts = (await self._full(info))["counts"]
+        return ResearcherCounts(
+            works=counts["works"],
+            followers=counts["followers"],
+            topics=counts["topics"],
+            close_collaborators=counts["closeCollaborators"],
+        )
+
+    @strawberry.field(description=f"Newest first; first <= {MAX_FIRST}.")
+    async def works(
+        self, info: Info, first: int = DEFAULT_WORKS, after: str | None = None
+    ) -> PaperConnection:
+        bounded(first, "first")
+        decode_cursor(after, CURSOR_FIELDS)
+        reuse = (self._sections.works_first, self._sections.works_after) == (first, after)
+        card = await self._with_sections(
+            info, Sections(works_first=first, works_after=after), reuse
+        )
+        rows = card["worksPage"]
+        page = rows[:first]
+        edges = [PaperEdge(cursor=_cursor_of(r), node=Paper.from_row(r)) for r in page]
+        return PaperConnection(
+            total_count=card["counts"]["works"],
+            page_info=PageInfo(
+                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+            ),
+            edges=edges,
+        )
+
+    @strawberry.field(description=f"Most works first; first <= {MAX_FIRST}.")
+    async def topics(self, info: Info, first: int = DEFAULT_TOPICS) -> list[TopicShare]:
+        bounded(first, "first")
+        card = await self._with_sections(
+            info, Sections(topics_first=first), self._sections.topics_first == first
+        )
+        return [
+            TopicShare(topic=Topic(id=s["topic"]["id"], name=s["topic"]["name"]), works=s["works"])
+            for s in card["topicShares"][:first]
+        ]
+
+    @strawberry.field(description=f"Strongest first; first <= {MAX_FIRST}.")
+    async def close_collaborators(
+        self, info: Info, first: int = DEFAULT_COLLABORATORS
+    ) -> list[Collaborator]:
+        bounded(first, "first")
+        card = await self._with_sections(
+            info, Sections(collaborators_first=first), self._sections.collaborators_first == first
+        )
+        return [
+            Collaborator(
+                researcher=Researcher.from_stub(c["researcher"]),
+                shared_works=c["sharedWorks"],
+                strength=c["strength"],
+                last_year=c.get("lastYear"),
+            )
+            for c in card["collaborators"][:first]
+        ]
+
+
+def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            yield selection
+        elif isinstance(selection, FragmentSpread | InlineFragment):
+            yield from _fields(selection.selections)
+
+
+def _wanted_sections(info: Info) -> Sections:
+    """The first works/topics/closeCollaborators arguments the request asks for, if any."""
+    found: dict[str, dict[str, Any]] = {}
+    for field in _fields(info.selected_fields[0].selections):
+        found.setdefault(field.name, field.arguments)
+
+    def first(name: str, default: int) -> int:
+        # Literal arguments arrive as their source text ("20"), variables as values.
+        # Out-of-range values are not preloaded; the field itself then reports them.
+        args = found.get(name)
+        value = 0 if args is None else int(args.get("first", default))
+        return value if 1 <= value <= MAX_FIRST else 0
+
+    works = found.get("works") or {}
+    return Sections(
+        works_first=first("works", DEFAULT_WORKS),
+        works_after=works.get("after"),
+        topics_first=first("topics", DEFAULT_TOPICS),
+        collaborators_first=first("closeCollaborators", DEFAULT_COLLABORATORS),
+    )
+
+
+def _search_query(text: str) -> str:
+    """A Lucene query that matches every word, exactly (ranked higher) or as a prefix."""
+    words = [w.lower() for w in re.findall(r"\w+", text)][:10]
+    if not words:
+        raise UserInputError("text must contain at least one letter or digit", "text")
+    exact = " AND ".join(words)
+    prefix = " AND ".join(f"{w}*" for w in words)
+    return f"({exact})^2 OR ({prefix})"
+
+
+@strawberry.type
+class ProfileQuery:
+    @strawberry.field(description="Null when no researcher has this id.")
+    async def researcher(self, info: Info, id: strawberry.ID) -> Researcher | None:
+        if not 0 < len(id) <= MAX_ID_LENGTH:
+            raise UserInputError(f"id must be 1 to {MAX_ID_LENGTH} characters", "id")
+        wanted = _wanted_sections(info)
+        rows = await info.context.graph.read(
+            "researcher/cards",
+            **card_params(
+                ids=[str(id)],
+                works_first=wanted.works_first,
+                works_after=decode_cursor(wanted.works_after, CURSOR_FIELDS, "works.after"),
+                topics_first=wanted.topics_first,
+                collaborators_first=wanted.collaborators_first,
+            ),
+        )
+        return Researcher.from_card(rows[0]["card"], wanted) if rows else None
+
+    @strawberry.field(description=f"Full-text search over names; first <= {MAX_FIRST}.")
+    async def search_researchers(self, info: Info, text: str, first: int = 10) -> list[Researcher]:
+        bounded(first, "first")
+        if len(text) > MAX_SEARCH_LENGTH:
+            raise UserInputError(f"text must be at most {MAX_SEARCH_LENGTH} characters", "text")
+        rows = await info.context.graph.read(
+            "researcher/cards", **card_params(text=_search_query(text), first=first)
+        )
+        return [Researcher.from_card(row["card"]) for row in rows]

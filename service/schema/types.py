@@ -1,0 +1,89 @@
+"""The leaf types of the contract: no resolvers, just shapes."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+
+@strawberry.type
+class Institution:
+    id: strawberry.ID
+    name: str
+    country_code: str | None
+
+
+@strawberry.type
+class Topic:
+    id: strawberry.ID
+    name: str
+
+
+@strawberry.type
+class TopicShare:
+    topic: Topic
+    works: int = strawberry.field(description="The researcher's works on this topic.")
+
+
+@strawberry.type
+class TrustSignal:
+    name: str
+    value: float
+    contribution: float = strawberry.field(description="Points this signal adds to the score.")
+    explanation: str
+
+
+@strawberry.type
+class TrustSnapshot:
+    score: int = strawberry.field(description="0..100; the sum of the signals' contributions.")
+    label: str
+    verification_level: int
+    model_version: str
+    signals: list[TrustSignal]
+
+
+@strawberry.type
+class ResearcherCounts:
+    works: int
+    followers: int
+    topics: int
+    close_collaborators: int = strawberry.field(description="Distinct co-authors.")
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.enum
+class NodeKind(Enum):
+    RESEARCHER = "RESEARCHER"
+    PAPER = "PAPER"
+    TOPIC = "TOPIC"
+    INSTITUTION = "INSTITUTION"
+
+
+@strawberry.type
+class GraphNode:
+    id: strawberry.ID
+    kind: NodeKind
+    label: str
+    weight: float | None
+
+
+@strawberry.type
+class GraphEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    kind: str
+    weight: float | None
+
+
+@strawberry.type
+class GraphSlice:
+    center: strawberry.ID
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = strawberry.field(description="True when nodes were cut to the budget.")
