@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.synced
 
-.PHONY: install run serve seed db-start db-stop db-status test lint format bench docker-config clean
+.PHONY: install run serve seed db-start db-stop db-status test lint format schema bench docker-config clean
 
 $(UV):
 	python3 -m venv $(TOOLS)
@@ -46,6 +46,10 @@ lint: install
 	$(BIN)/ruff check service tests bench seed
 	$(BIN)/ruff format --check service tests bench seed
 	$(BIN)/mypy
+
+## schema: rewrite schema.graphql from the code (a test fails when they differ)
+schema: install
+	$(BIN)/scholar schema > schema.graphql
 
 format: install
 	$(BIN)/ruff format service tests bench seed

@@ -51,6 +51,13 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_schema(args: argparse.Namespace, settings: Settings) -> int:
+    from service.schema import build_schema  # only this command needs it
+
+    print(build_schema(settings.graphql).as_str())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="scholar", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -59,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
     db.set_defaults(run=cmd_db)
     sub.add_parser("seed", help="create the schema and load seed/").set_defaults(run=cmd_seed)
     sub.add_parser("serve", help="serve the GraphQL API").set_defaults(run=cmd_serve)
+    sub.add_parser("schema", help="print the GraphQL schema (SDL)").set_defaults(run=cmd_schema)
     return top
 
 

@@ -58,11 +58,17 @@ def catalogue(root: Path = CYPHER_DIR) -> dict[str, CypherQuery]:
     return {query.name: query for query in (parse(p, root) for p in paths)}
 
 
+# Names handed out so far in this process; the test suite checks every file was run.
+USED: set[str] = set()
+
+
 def get(name: str) -> CypherQuery:
     try:
-        return catalogue()[name]
+        query = catalogue()[name]
     except KeyError:
         raise QueryFileError(f"no query file cypher/{name}.cypher") from None
+    USED.add(name)
+    return query
 
 
 def schema_statements(path: Path = CYPHER_DIR / "schema" / "setup.cypher") -> list[str]:

@@ -116,3 +116,15 @@ async def client(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[httpx
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             yield http
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Move the 'every query file was run' check to the end, and drop it from partial runs."""
+    check = [i for i in items if i.name == "test_every_query_file_was_run"]
+    rest = [i for i in items if i.name != "test_every_query_file_was_run"]
+    full_run = (
+        not config.args
+        or config.args == [str(config.rootpath / "tests")]
+        or config.args == ["tests"]
+    )
+    items[:] = rest + (check if full_run and not config.option.keyword else [])
