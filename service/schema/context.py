@@ -1,28 +1,66 @@
-"""What every resolver gets: the request's graph access and its per-request loaders."""
+"""What every resolver gets: the request's graph access, its per-request loaders, the viewer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from service.graph import Graph
+from service.identity import accounts
+from service.identity.clock import utc_now
+from service.identity.mailer import CodeSender, LoggingSender
+from service.settings import AuthSettings
 
 
 @dataclass
 class Context:
     graph: Graph
+    # The session token from `Authorization: Bearer` or the session cookie, unchecked.
+    token: str | None = None
+    auth: AuthSettings = field(default_factory=AuthSettings)
+    sender: CodeSender = field(default_factory=LoggingSender)
+    # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
+    response: Any = None
     # Cards by researcher id, batched per request so nested researchers cost one round trip.
     cards: DataLoader[str, dict[str, Any] | None] = field(init=False)
+    # Whether the viewer follows each researcher id, batched the same way.
+    follows: DataLoader[str, bool] = field(init=False)
+    _user: accounts.User | None = field(init=False, default=None)
+    _user_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.cards = DataLoader(load_fn=self._load_cards)
+        self.follows = DataLoader(load_fn=self._load_follows)
+
+    def now(self) -> datetime:
+        return utc_now()
+
+    async def user(self) -> accounts.User | None:
+        """The logged-in user, looked up once per request and only when a resolver asks."""
+        if not self._user_known:
+            self._user = await accounts.user_for_token(self.graph, self.token, self.now())
+            self._user_known = True
+        return self._user
+
+    def forget_user(self) -> None:
+        """After log in or out, the request's viewer is whoever the new token names."""
+        self._user_known = False
 
     async def _load_cards(self, ids: list[str]) -> list[dict[str, Any] | None]:
         rows = await self.graph.read("researcher/cards", **card_params(ids=ids))
         found = {row["card"]["id"]: row["card"] for row in rows}
         return [found.get(i) for i in ids]
+
+    async def _load_follows(self, ids: list[str]) -> list[bool]:
+        user = await self.user()
+        if user is None:
+            return [False] * len(ids)
+        rows = await self.graph.read("follow/viewer_follows", userId=user.id, ids=ids)
+        followed = {row["id"] for row in rows}
+        return [i in followed for i in ids]
 
 
 def card_params(
