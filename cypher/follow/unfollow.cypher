@@ -1,8 +1,8 @@
 // User $userId stops following researcher $researcherId; unfollowing twice changes nothing.
-// Locks the user's node first, like follow, so the two serialise per user.
+// Locks the researcher first, like follow, so the two queue in one order.
 // No row when either id names nothing.
 MATCH (u:User {id: $userId}), (r:Researcher {id: $researcherId})
-SET u.followLock = $now
+SET r.followLock = true
 WITH u, r
 CALL (u, r) {
   MATCH (u)-[f:FOLLOWS]->(r)
