@@ -171,7 +171,7 @@ def _not_found(kind: str, id: str) -> NotFound:
 
 async def _researcher(info: Info, researcher_id: str) -> Researcher | None:
     # A fresh card: the loader may hold one read before this request's write.
-    info.context.cards.clear(researcher_id)
+    info.context.cards.clear_all()
     card = await info.context.cards.load(researcher_id)
     return Researcher.from_card(card) if card else None
 
