@@ -24,3 +24,5 @@ CREATE CONSTRAINT invitation_id IF NOT EXISTS FOR (n:Invitation) REQUIRE n.id IS
 CREATE CONSTRAINT invitation_pending_pair IF NOT EXISTS FOR (n:Invitation) REQUIRE n.pendingKey IS UNIQUE;
 CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (n:Message) REQUIRE n.id IS UNIQUE;
+CREATE INDEX invitation_recipient IF NOT EXISTS FOR (n:Invitation) ON (n.recipientId);
+CREATE INDEX invitation_sender IF NOT EXISTS FOR (n:Invitation) ON (n.senderId);

@@ -13,6 +13,7 @@ from strawberry.extensions import (
 
 from service.errors import GraphError
 from service.schema.claims import ClaimsMutation, ClaimsQuery
+from service.schema.collaboration import CollaborationMutation, CollaborationQuery
 from service.schema.explorer import ExplorerQuery
 from service.schema.follow import FollowMutation
 from service.schema.identity import IdentityMutation, IdentityQuery
@@ -22,12 +23,12 @@ from service.settings import GraphQLLimits
 
 
 @strawberry.type
-class Query(ProfileQuery, ExplorerQuery, IdentityQuery, ClaimsQuery):
+class Query(ProfileQuery, ExplorerQuery, IdentityQuery, ClaimsQuery, CollaborationQuery):
     """Every top-level read; each area adds its own base class."""
 
 
 @strawberry.type
-class Mutation(IdentityMutation, FollowMutation, ClaimsMutation):
+class Mutation(IdentityMutation, FollowMutation, ClaimsMutation, CollaborationMutation):
     """Every write; each returns a union of its success type and the expected problems."""
 
 

@@ -15,6 +15,14 @@ from service.identity import accounts, verification
 from service.identity.accounts import Refused, Throttled
 from service.schema.bounds import MAX_FIRST
 from service.schema.claims import Claim, claims_of
+from service.schema.collaboration import (
+    Conversation,
+    Invitation,
+    InvitationBox,
+    InvitationStatus,
+    conversations_of,
+    invitations_of,
+)
 from service.schema.context import Context
 from service.schema.follow import FollowingConnection, following
 from service.schema.problems import (
@@ -48,6 +56,30 @@ class Viewer:
         user = await info.context.user()
         assert user is not None and user.id == self.id
         return await claims_of(info, user, first)
+
+    @strawberry.field(
+        description=f"Invitations received (to records this user owns) or sent, newest first; "
+        f"first <= {MAX_FIRST}."
+    )
+    async def invitations(
+        self,
+        info: Info,
+        box: InvitationBox = InvitationBox.RECEIVED,
+        status: InvitationStatus | None = None,
+        first: int = 20,
+    ) -> list[Invitation]:
+        user = await info.context.user()
+        assert user is not None and user.id == self.id
+        return await invitations_of(info, user, box, status, first)
+
+    @strawberry.field(
+        description=f"Conversations, latest message first; first <= {MAX_FIRST}. Each carries "
+        "only its latest message; `conversation(id)` reads the thread."
+    )
+    async def conversations(self, info: Info, first: int = 20) -> list[Conversation]:
+        user = await info.context.user()
+        assert user is not None and user.id == self.id
+        return await conversations_of(info, user, first)
 
     @classmethod
     def of(cls, user: accounts.User) -> Viewer:
