@@ -74,9 +74,10 @@ async def confirm(
     found = rows[0]["verification"]
     verified = native(found.get("verifiedAt"))
     if verified is None:
-        if found["attempts"] >= settings.email_code_max_attempts:
-            raise Refused("too many wrong codes; start a new verification")
+        if rows[0]["open"]:
+            left = settings.email_code_max_attempts - found["attempts"]
+            raise Refused(f"the code does not match; {left} attempt(s) left")
         if native(found["expiresAt"]) <= now:
             raise Refused("the code has expired; start a new verification")
-        raise Refused("the code does not match")
+        raise Refused("too many wrong codes; start a new verification")
     return Verification(found["id"], found["email"], native(found["expiresAt"]), verified)
