@@ -173,6 +173,23 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
     assert (await trust_of(gql, SEED_RESEARCHER_ID))["claimed"] is False
 
 
+async def test_a_dispute_author_can_claim_after_the_owner_releases(gql: SchemaRunner) -> None:
+    await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
+    first, second = await person(gql, "first"), await person(gql, "second")
+    assert (await claim(gql, first, orcid=ORCID))["__typename"] == "ClaimSuccess"
+    dispute = await claim(gql, second, orcid=ORCID)
+    assert dispute["__typename"] == "AlreadyClaimed"
+    await gql(RELEASE, as_token=first.token, id=SEED_RESEARCHER_ID)
+    taken = await claim(gql, second, orcid=ORCID)
+    assert taken["__typename"] == "ClaimSuccess"
+    superseded = await count(
+        gql,
+        "MATCH (c:Claim {id: $id, status: 'superseded'}) RETURN count(c)",
+        id=dispute["disputeId"],
+    )
+    assert superseded == 1
+
+
 async def test_institutional_email_then_a_co_author_vouch(gql: SchemaRunner) -> None:
     colleague = await person(gql, "colleague")
     await set_orcid(gql, CO_AUTHOR, CO_AUTHOR_ORCID)

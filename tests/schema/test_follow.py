@@ -86,8 +86,9 @@ async def test_500_concurrent_follow_and_unfollow_calls(gql: SchemaRunner) -> No
     fans = await asyncio.gather(*(person(gql, f"racer{i}") for i in range(50)))
     rng = random.Random(4)  # noqa: S311 - a reproducible mix, not a secret
     calls = [(rng.choice(fans), rng.random() < 0.6) for _ in range(500)]
-    # 25 in flight at once. Every call queues on the record's lock; with 50 or more in flight on
-    # this machine the last in the queue outwaited the 10 s transaction timeout.
+    # 25 in flight at once. Every call queues on the record's lock, held until the client's
+    # COMMIT arrives; with 50+ in flight this one CPU-bound test process answered so slowly
+    # that some waiters outlasted the 10 s transaction timeout (a load limit, not a race).
     gate = asyncio.Semaphore(25)
 
     async def call(fan: Person, follow: bool) -> Any:
@@ -112,6 +113,4 @@ async def test_500_concurrent_follow_and_unfollow_calls(gql: SchemaRunner) -> No
     )
     profile = await gql(PROFILE, id=SEED_RESEARCHER_ID)
     assert profile.data["researcher"]["counts"]["followers"] == follows
-    # Each fan's last call decides whether they follow: the graph must agree with it.
-    last = {fan.id: follow for fan, follow in calls}
-    assert follows <= sum(last.values()) + len(last)
+    assert 0 < follows <= len(fans)
