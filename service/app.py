@@ -113,6 +113,8 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
     settings = settings or Settings()
     # Codes are logged until a real mail sender is plugged in here.
     code_sender: CodeSender = sender or LoggingSender()
+    if sender is None:
+        log.warning("email verification codes are logged, not mailed: pass create_app(sender=)")
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

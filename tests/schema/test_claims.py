@@ -145,6 +145,13 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
     assert dispute["ownedByViewer"] is False and dispute["disputeId"]
     repeat = await claim(gql, second, orcid=ORCID)
     assert repeat["disputeId"] == dispute["disputeId"]
+    queue = await gql(
+        "query { claimsForReview { ... on ReviewQueue { claims { id status } } } }",
+        as_token=admin.token,
+    )
+    assert {(c["id"], c["status"]) for c in queue.data["claimsForReview"]["claims"]} >= {
+        (dispute["disputeId"], "DISPUTED")
+    }
     approved = await gql(REVIEW, as_token=admin.token, id=dispute["disputeId"], decision="APPROVE")
     assert approved.data["reviewClaim"] == {
         "__typename": "ClaimUpdated",
