@@ -21,7 +21,7 @@ import httpx
 
 from service import localdb
 from service.graph import Graph, open_driver
-from service.schema.context import card_params
+from service.schema.context import Sections, card_params
 from service.seed import SEED_RESEARCHER_ID, seed
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 
@@ -61,7 +61,8 @@ async def measure(settings: Settings, requests: int, port: int) -> dict[str, lis
         await wait_http(f"http://127.0.0.1:{port}/readyz")
         graph = Graph(driver, settings.neo4j)
         params = card_params(
-            ids=[SEED_RESEARCHER_ID], works_first=20, topics_first=10, collaborators_first=10
+            ids=[SEED_RESEARCHER_ID],
+            sections=Sections(works_first=20, topics_first=10, collaborators_first=10),
         )
         body = {"query": PROFILE, "variables": {"id": SEED_RESEARCHER_ID}}
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
