@@ -14,15 +14,22 @@
 // @example {"a": "fields/23", "b": "fields/20"}
 MATCH (ta:Topic {id: $a}), (tb:Topic {id: $b})
 WHERE ta <> tb
-MATCH (r:Researcher)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(:Topic)-[:PART_OF]->{0,3}(ta)
-WITH tb, r, collect(DISTINCT p) AS inA
-CALL (r, tb) {
-  MATCH (r)-[:AUTHORED]->(q:Paper)-[:HAS_TOPIC]->(:Topic)-[:PART_OF]->{0,3}(tb)
+CALL (tb) {
+  MATCH (tb)<-[:PART_OF]-{0,3}(:Topic)<-[:HAS_TOPIC]-(q:Paper)
   RETURN collect(DISTINCT q) AS inB
 }
-WITH r, inA, inB
-WHERE size(inB) > 0
-WITH r, size(inA) AS worksInA, size(inB) AS worksInB, size([x IN inA WHERE x IN inB]) AS worksInBoth
+MATCH (ta)<-[:PART_OF]-{0,3}(:Topic)<-[:HAS_TOPIC]-(p:Paper)
+WITH DISTINCT inB, p
+MATCH (p)<-[:AUTHORED]-(r:Researcher)
+WITH inB, r, collect(p) AS inA
+CALL (r, inB) {
+  MATCH (r)-[:AUTHORED]->(q:Paper)
+  WHERE q IN inB
+  RETURN count(q) AS worksInB
+}
+WITH r, inA, inB, worksInB
+WHERE worksInB > 0
+WITH r, size(inA) AS worksInA, worksInB, size([x IN inA WHERE x IN inB]) AS worksInBoth
 RETURN r.id AS researcherId, r.name AS name, worksInA, worksInB, worksInBoth
 ORDER BY CASE WHEN worksInA < worksInB THEN worksInA ELSE worksInB END DESC,
          worksInBoth DESC, worksInA + worksInB DESC, researcherId
