@@ -23,6 +23,7 @@ import dataclasses
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,7 @@ class Catalogue:
         paths = sorted(root.rglob("*.cypher"))
         self.queries: dict[str, SavedQuery] = {q.name: q for q in (parse(p, root) for p in paths)}
 
-    def __iter__(self) -> Any:
+    def __iter__(self) -> Iterator[SavedQuery]:
         return iter(self.queries.values())
 
     def __len__(self) -> int:

@@ -92,7 +92,8 @@ class Runner:
     ) -> None:
         self.driver = driver
         self.settings = settings
-        self.catalogue = catalogue or default_catalogue()
+        # `is not None`: an empty catalogue is falsy but still the one asked for.
+        self.catalogue = catalogue if catalogue is not None else default_catalogue()
         self.row_cap = row_cap
         self.timeout_s = timeout_s if timeout_s is not None else settings.query_timeout_s
         self.round_trips = 0

@@ -140,9 +140,12 @@ def _in_range(param: Parameter, value: Any) -> Any:
 
 
 def from_text(param: Parameter, text: str) -> Any:
-    """A command-line value (`--param limit=5`) converted to the declared type, then checked."""
+    """A command-line value (`--param limit=5`) converted to the declared type, then checked.
+
+    Text that does not convert is passed on as text, so `check` reports the type mismatch.
+    """
     kind = param.type
-    value: Any = text
+    value: Any
     if kind.nullable and text == "null":
         value = None
     elif kind.is_list:
@@ -153,8 +156,6 @@ def from_text(param: Parameter, text: str) -> Any:
             value = [_scalar_from_text(kind.scalar, t.strip()) for t in text.split(",") if t]
     else:
         value = _scalar_from_text(kind.scalar, text)
-    if value is None and not kind.nullable:
-        raise InvalidParameter(param.name, f"expected {kind}, got {text!r}")
     return check(param, value)
 
 
