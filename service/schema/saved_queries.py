@@ -88,7 +88,10 @@ class SavedQuery:
         )
 
 
-@strawberry.type(description="One value; the field named after the column's type is set.")
+@strawberry.type(
+    description="One value; the field named after the column's type is set "
+    "(an Int beyond 32 bits is set as float)."
+)
 class SavedQueryCell:
     column: str
     # Python names avoid shadowing the builtins the annotations use.
@@ -176,6 +179,9 @@ def _rows(result: Result, start: int, first: int) -> list[SavedQueryRow]:
         cells = []
         for column, value in zip(result.columns, row, strict=True):
             field = _CELL_FIELDS[(column.type.scalar, column.type.is_list)]
+            if field == "int_value" and value is not None and not -(2**31) <= value < 2**31:
+                # GraphQL's Int is 32-bit; larger counts travel as Float (exact in `values`).
+                field, value = "float_value", float(value)
             cells.append(SavedQueryCell(column=column.name, **{field: value}))
         values = {c.name: v for c, v in zip(result.columns, row, strict=True)}
         out.append(SavedQueryRow(cells=cells, values=cast(JSON, values)))

@@ -9,6 +9,8 @@ import httpx
 import pytest
 
 from service.analyst import catalogue
+from service.analyst.runner import Result
+from service.schema.saved_queries import _rows
 from tests.conftest import SchemaRunner
 
 LIST = """
@@ -160,3 +162,12 @@ async def test_a_write_comes_back_as_query_failed(
     data = await run(gql, name="sneaky_write")
     assert data["__typename"] == "QueryFailed" and data["code"] == "READ_ONLY"
     assert "may only read" in data["message"]
+
+
+def test_ints_beyond_32_bits_travel_as_float() -> None:
+    query = catalogue.default_catalogue().get("coauthor_network")
+    result = Result(query, {}, query.columns, [["a", "A", 2**40, 0.5, 2022]], False, 0.0)
+    (row,) = _rows(result, 0, 10)
+    cells = {c.column: c for c in row.cells}
+    assert (cells["sharedWorks"].int_value, cells["sharedWorks"].float_value) == (None, 2.0**40)
+    assert cells["lastYear"].int_value == 2022
