@@ -14,11 +14,12 @@ from strawberry.extensions import (
 from service.errors import GraphError
 from service.schema.explorer import ExplorerQuery
 from service.schema.researcher import ProfileQuery
+from service.schema.saved_queries import SavedQueriesQuery
 from service.settings import GraphQLLimits
 
 
 @strawberry.type
-class Query(ProfileQuery, ExplorerQuery):
+class Query(ProfileQuery, ExplorerQuery, SavedQueriesQuery):
     """Every top-level read; each area adds its own base class."""
 
 
