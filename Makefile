@@ -58,6 +58,11 @@ format: install
 bench: install
 	$(BIN)/python -m bench.profile_latency
 
+## bench-queries: PROFILE db hits of every saved query vs bench/query_profile_baseline.json
+.PHONY: bench-queries
+bench-queries: install
+	$(BIN)/python -m bench.query_profile $(ARGS)
+
 docker-config:
 	docker compose config -q
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 class Neo4jSettings(BaseModel):
     """How the service reaches Neo4j: `NEO4J_URI`, `_USER`, `_PASSWORD`, `_DATABASE`."""
 
-    uri: str = "bolt://127.0.0.1:7687"
+    # Unset means the local server `scholar db start` runs (see `Settings.local_uri`).
+    uri: str = ""
     user: str = "neo4j"
     password: SecretStr = SecretStr("scholar-dev-password")
     database: str = "neo4j"
@@ -87,3 +88,10 @@ class Settings(BaseSettings):
     graphql: GraphQLLimits = GraphQLLimits()
     server: ServerSettings = ServerSettings()
     auth: AuthSettings = AuthSettings()
+
+    @model_validator(mode="after")
+    def local_uri(self) -> Settings:
+        """Without NEO4J_URI the service talks to the local server on LOCALDB_BOLT_PORT."""
+        if not self.neo4j.uri:
+            self.neo4j.uri = f"bolt://127.0.0.1:{self.localdb.bolt_port}"
+        return self

@@ -19,11 +19,19 @@ from service.schema.follow import FollowMutation
 from service.schema.identity import IdentityMutation, IdentityQuery
 from service.schema.problems import PROBLEM_TYPES
 from service.schema.researcher import ProfileQuery
+from service.schema.saved_queries import SavedQueriesQuery
 from service.settings import GraphQLLimits
 
 
 @strawberry.type
-class Query(ProfileQuery, ExplorerQuery, IdentityQuery, ClaimsQuery, CollaborationQuery):
+class Query(
+    ProfileQuery,
+    ExplorerQuery,
+    SavedQueriesQuery,
+    IdentityQuery,
+    ClaimsQuery,
+    CollaborationQuery,
+):
     """Every top-level read; each area adds its own base class."""
 
 

@@ -76,7 +76,7 @@ class Claim:
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
-        card = await info.context.cards.load(str(self.researcher_id))
+        card = await info.context.cards().load(str(self.researcher_id))
         return Researcher.from_card(card) if card else None
 
     @classmethod
@@ -171,8 +171,8 @@ def _not_found(kind: str, id: str) -> NotFound:
 
 async def _researcher(info: Info, researcher_id: str) -> Researcher | None:
     # A fresh card: the loader may hold one read before this request's write.
-    info.context.cards.clear_all()
-    card = await info.context.cards.load(researcher_id)
+    info.context.forget_cards()
+    card = await info.context.cards().load(researcher_id)
     return Researcher.from_card(card) if card else None
 
 

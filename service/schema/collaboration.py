@@ -69,7 +69,7 @@ class Invitation:
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
-        card = await info.context.cards.load(str(self.researcher_id))
+        card = await info.context.cards().load(str(self.researcher_id))
         return Researcher.from_card(card) if card else None
 
     @classmethod
@@ -221,8 +221,8 @@ async def _preferences(
         open=open_to_collaborate,
         interests=cleaned,
     )
-    info.context.cards.clear_all()
-    card = await info.context.cards.load(researcher_id)
+    info.context.forget_cards()
+    card = await info.context.cards().load(researcher_id)
     if card is None:
         return _not_found("researcher", researcher_id)
     if not rows:

@@ -12,7 +12,24 @@ from service.graph import Graph
 from service.identity import accounts
 from service.identity.clock import utc_now
 from service.identity.mailer import CodeSender, LoggingSender
+from service.schema.bounds import decode_cursor
 from service.settings import AuthSettings
+
+Card = dict[str, Any]
+CURSOR_FIELDS = ("date", "title", "id")
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Which profile sections a card carries, with their arguments (0: not fetched)."""
+
+    works_first: int = 0
+    works_after: str | None = None
+    topics_first: int = 0
+    collaborators_first: int = 0
+
+
+NO_SECTIONS = Sections()
 
 
 @dataclass
@@ -24,15 +41,13 @@ class Context:
     sender: CodeSender = field(default_factory=LoggingSender)
     # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
     response: Any = None
-    # Cards by researcher id, batched per request so nested researchers cost one round trip.
-    cards: DataLoader[str, dict[str, Any] | None] = field(init=False)
-    # Whether the viewer follows each researcher id, batched the same way.
+    _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
+    # Whether the viewer follows each researcher id, batched like the cards.
     follows: DataLoader[str, bool] = field(init=False)
     _user: accounts.User | None = field(init=False, default=None)
     _user_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        self.cards = DataLoader(load_fn=self._load_cards)
         self.follows = DataLoader(load_fn=self._load_follows)
 
     def now(self) -> datetime:
@@ -49,10 +64,9 @@ class Context:
         """After log in or out, the request's viewer is whoever the new token names."""
         self._user_known = False
 
-    async def _load_cards(self, ids: list[str]) -> list[dict[str, Any] | None]:
-        rows = await self.graph.read("researcher/cards", **card_params(ids=ids))
-        found = {row["card"]["id"]: row["card"] for row in rows}
-        return [found.get(i) for i in ids]
+    def forget_cards(self) -> None:
+        """After a write that changes cards (followers, claims), later loads read afresh."""
+        self._loaders.clear()
 
     async def _load_follows(self, ids: list[str]) -> list[bool]:
         user = await self.user()
@@ -62,25 +76,40 @@ class Context:
         followed = {row["id"] for row in rows}
         return [i in followed for i in ids]
 
+    def cards(self, sections: Sections = Sections()) -> DataLoader[str, Card | None]:
+        """Cards by researcher id, batched per request and per set of sections, so each
+        level of nested researchers costs one round trip whatever its size."""
+        loader = self._loaders.get(sections)
+        if loader is None:
+
+            async def load(ids: list[str]) -> list[Card | None]:
+                rows = await self.graph.read(
+                    "researcher/cards", **card_params(ids=ids, sections=sections)
+                )
+                found = {row["card"]["id"]: row["card"] for row in rows}
+                return [found.get(i) for i in ids]
+
+            loader = self._loaders[sections] = DataLoader(load_fn=load)
+        return loader
+
 
 def card_params(
     *,
     ids: list[str] | None = None,
     text: str | None = None,
     first: int | None = None,
-    works_first: int = 0,
-    works_after: dict[str, Any] | None = None,
-    topics_first: int = 0,
-    collaborators_first: int = 0,
+    sections: Sections = Sections(),
 ) -> dict[str, Any]:
     """Parameters of `cypher/researcher/cards.cypher`; sections only when one is asked for."""
     return {
         "ids": ids,
         "text": text,
         "first": first if first is not None else len(ids or ()),
-        "sections": bool(works_first or topics_first or collaborators_first),
-        "worksFirst": works_first,
-        "worksAfter": works_after,
-        "topicsFirst": topics_first,
-        "collaboratorsFirst": collaborators_first,
+        "sections": bool(
+            sections.works_first or sections.topics_first or sections.collaborators_first
+        ),
+        "worksFirst": sections.works_first,
+        "worksAfter": decode_cursor(sections.works_after, CURSOR_FIELDS, "works.after"),
+        "topicsFirst": sections.topics_first,
+        "collaboratorsFirst": sections.collaborators_first,
     }

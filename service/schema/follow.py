@@ -84,8 +84,8 @@ async def _set_follow(info: Info, researcher_id: str, follow: bool) -> FollowRes
         return NotFound(
             message=f"no researcher has id {researcher_id}", id=strawberry.ID(researcher_id)
         )
-    info.context.cards.clear_all()  # the count changed since any card this request read
-    card = await info.context.cards.load(researcher_id)
+    info.context.forget_cards()  # the count changed since any card this request read
+    card = await info.context.cards().load(researcher_id)
     if card is None:
         return NotFound(
             message=f"no researcher has id {researcher_id}", id=strawberry.ID(researcher_id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import strawberry
@@ -23,7 +22,14 @@ from service.schema.bounds import (
     decode_cursor,
     encode_cursor,
 )
-from service.schema.context import Context, card_params
+from service.schema.context import (
+    CURSOR_FIELDS,
+    NO_SECTIONS,
+    Card,
+    Context,
+    Sections,
+    card_params,
+)
 from service.schema.types import (
     Institution,
     PageInfo,
@@ -35,23 +41,11 @@ from service.schema.types import (
 )
 
 Info = strawberry.Info[Context, None]
-Card = dict[str, Any]
-CURSOR_FIELDS = ("date", "title", "id")
 MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200
 DEFAULT_WORKS = 20
 DEFAULT_TOPICS = 10
 DEFAULT_COLLABORATORS = 10
-
-
-@dataclass(frozen=True)
-class Sections:
-    """The section arguments a card was fetched with, to know whether a field can reuse it."""
-
-    works_first: int = 0
-    works_after: str | None = None
-    topics_first: int = 0
-    collaborators_first: int = 0
 
 
 def _cursor_of(work: dict[str, Any]) -> str:
@@ -136,11 +130,11 @@ class Researcher:
             claimed=bool(stub.get("claimed")),
             _headline=stub.get("headline"),
             _card=None,
-            _sections=Sections(),
+            _sections=NO_SECTIONS,
         )
 
     @classmethod
-    def from_card(cls, card: Card, sections: Sections = Sections()) -> Researcher:
+    def from_card(cls, card: Card, sections: Sections = NO_SECTIONS) -> Researcher:
         researcher = cls.from_stub(card)
         researcher._card = card
         researcher._sections = sections
@@ -148,7 +142,7 @@ class Researcher:
 
     async def _full(self, info: Info) -> Card:
         if self._card is None:
-            card = await info.context.cards.load(str(self.id))
+            card = await info.context.cards().load(str(self.id))
             if card is None:
                 raise errors.NotFound(f"researcher {self.id} no longer exists")
             self._card = card
@@ -157,19 +151,9 @@ class Researcher:
     async def _with_sections(self, info: Info, wanted: Sections, reuse: bool) -> Card:
         if reuse and self._card is not None:
             return self._card
-        rows = await info.context.graph.read(
-            "researcher/cards",
-            **card_params(
-                ids=[str(self.id)],
-                works_first=wanted.works_first,
-                works_after=decode_cursor(wanted.works_after, CURSOR_FIELDS),
-                topics_first=wanted.topics_first,
-                collaborators_first=wanted.collaborators_first,
-            ),
-        )
-        if not rows:
+        card = await info.context.cards(wanted).load(str(self.id))
+        if card is None:
             raise errors.NotFound(f"researcher {self.id} no longer exists")
-        card: Card = rows[0]["card"]
         return card
 
     @strawberry.field(description="Set by the record's owner, else drawn from its top topics.")
@@ -233,7 +217,7 @@ class Researcher:
         self, info: Info, first: int = DEFAULT_WORKS, after: str | None = None
     ) -> PaperConnection:
         bounded(first, "first")
-        decode_cursor(after, CURSOR_FIELDS)
+        decode_cursor(after, CURSOR_FIELDS)  # a bad cursor is the caller's error, said first
         reuse = (self._sections.works_first, self._sections.works_after) == (first, after)
         card = await self._with_sections(
             info, Sections(works_first=first, works_after=after), reuse
@@ -326,17 +310,8 @@ class ProfileQuery:
         if not 0 < len(id) <= MAX_ID_LENGTH:
             raise UserInputError(f"id must be 1 to {MAX_ID_LENGTH} characters", "id")
         wanted = _wanted_sections(info)
-        rows = await info.context.graph.read(
-            "researcher/cards",
-            **card_params(
-                ids=[str(id)],
-                works_first=wanted.works_first,
-                works_after=decode_cursor(wanted.works_after, CURSOR_FIELDS, "works.after"),
-                topics_first=wanted.topics_first,
-                collaborators_first=wanted.collaborators_first,
-            ),
-        )
-        return Researcher.from_card(rows[0]["card"], wanted) if rows else None
+        card = await info.context.cards(wanted).load(str(id))
+        return Researcher.from_card(card, wanted) if card is not None else None
 
     @strawberry.field(description=f"Full-text search over names; first <= {MAX_FIRST}.")
     async def search_researchers(self, info: Info, text: str, first: int = 10) -> list[Researcher]:

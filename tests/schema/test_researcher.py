@@ -194,3 +194,15 @@ async def test_search_first_is_bounded(gql: SchemaRunner) -> None:
     result = await gql('query { searchResearchers(text: "zhao", first: 10000) { id } }')
     assert result.errors is not None
     assert "first must be between 1 and 100" in result.errors[0].message
+
+
+async def test_sections_of_many_researchers_are_batched(gql: SchemaRunner) -> None:
+    result = await gql(
+        'query { searchResearchers(text: "zhao") { name '
+        "works(first: 1) { totalCount } closeCollaborators(first: 1) { strength } } }"
+    )
+    assert result.errors is None, result.errors
+    found = result.data["searchResearchers"]
+    assert len(found) >= 3  # Borui Zhao, Bingchen Zhao, Zhao-Min Chen, Zhaodong Bing
+    # The search, then one batch per distinct set of section arguments: not one per researcher.
+    assert gql.round_trips == 3

@@ -1,0 +1,1 @@
+"""Saved analyst queries: `catalogue` (header format), `types` (checks), `runner`, `formats`."""

@@ -1,0 +1,58 @@
+"""The graph boundary: every driver error maps into the domain tree; reads cannot write."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from neo4j import exceptions as neo
+from service import errors
+from service.graph import Graph, translate
+
+
+def driver_exception_classes() -> list[type[Exception]]:
+    return [
+        c
+        for _, c in inspect.getmembers(neo, inspect.isclass)
+        if issubclass(c, (neo.Neo4jError, neo.DriverError))
+    ]
+
+
+@pytest.mark.parametrize("cls", driver_exception_classes(), ids=lambda c: c.__name__)
+def test_every_driver_error_is_translated(cls: type[Exception]) -> None:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, "boom")
+    mapped = translate(exc)
+    assert isinstance(mapped, errors.GraphError)
+    assert mapped.message  # a client-safe sentence, never empty
+
+
+@pytest.mark.parametrize(
+    ("cls", "expected"),
+    [
+        (neo.ServiceUnavailable, errors.Unavailable),
+        (neo.SessionExpired, errors.Unavailable),
+        (neo.ConstraintError, errors.Conflict),
+        (neo.CypherSyntaxError, errors.InvalidInput),
+        (neo.TransientError, errors.Unavailable),
+        (neo.AuthError, errors.Unavailable),
+    ],
+)
+def test_specific_mappings(cls: type[Exception], expected: type[errors.GraphError]) -> None:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, "boom")
+    assert type(translate(exc)) is expected
+
+
+async def test_write_in_read_route_is_refused_by_neo4j(graph: Graph) -> None:
+    # The import query run down the read route: the database, not a string check, refuses it.
+    with pytest.raises(errors.ReadOnly) as caught:
+        await graph.read("import/works", rows=[], source="t", importedAt="t")
+    assert "may only read" in caught.value.message
+
+
+async def test_round_trips_are_counted(graph: Graph) -> None:
+    await graph.read("graph/slice", center="seed:nobody", maxNodes=5, kinds=None)
+    await graph.read("graph/slice", center="seed:nobody", maxNodes=5, kinds=None)
+    assert graph.round_trips == 2
