@@ -6,4 +6,4 @@ RETURN head(COLLECT { MATCH (r)<-[:CLAIMED]-(o:User) RETURN o.id }) AS ownerId,
        COLLECT { MATCH (r)<-[:FOR]-(c:Claim)<-[:ABOUT]-(e:AuditEvent)
                  WITH e, c ORDER BY e.at DESC, e.id LIMIT $first
                  RETURN e {.id, .at, .actorId, .action, .decision, .evidence, .note,
-                           claimId: c.id} } AS events
+                           claimId: c.id, claimantId: c.userId} } AS events

@@ -53,14 +53,23 @@ class EvidenceItem:
     points: int
 
 
-def _evidence(text: str | None) -> list[EvidenceItem]:
+def _evidence(text: str | None, full: bool = True) -> list[EvidenceItem]:
+    """Evidence pieces; `full=False` hides the email address or iD from other people."""
     items: list[dict[str, Any]] = json.loads(text) if text else []
     return [
         EvidenceItem(
-            kind=i["kind"], detail=str(i.get("orcid") or i.get("email") or ""), points=i["points"]
+            kind=i["kind"],
+            detail=str(i.get("orcid") or i.get("email") or "") if full else "",
+            points=i["points"],
         )
         for i in items
     ]
+
+
+async def _sees_details(info: Info, claimant_id: str) -> bool:
+    """Evidence details (an email address) are for the claimant and admins only."""
+    user = await info.context.user()
+    return user is not None and (user.is_admin or user.id == claimant_id)
 
 
 @strawberry.type
@@ -72,7 +81,12 @@ class Claim:
     evidence_strength: int = strawberry.field(description="Evidence points, vouches included.")
     reviewed: bool
     created_at: datetime
-    evidence: list[EvidenceItem]
+    _evidence: strawberry.Private[str | None]
+    _claimant_id: strawberry.Private[str]
+
+    @strawberry.field(description="Details (iD, email) only for the claimant and admins.")
+    async def evidence(self, info: Info) -> list[EvidenceItem]:
+        return _evidence(self._evidence, await _sees_details(info, self._claimant_id))
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
@@ -89,7 +103,8 @@ class Claim:
             evidence_strength=row["strength"],
             reviewed=bool(row.get("reviewed")),
             created_at=native(row["createdAt"]),
-            evidence=_evidence(row.get("evidence")),
+            _evidence=row.get("evidence"),
+            _claimant_id=row["userId"],
         )
 
 
@@ -341,7 +356,7 @@ class ClaimsMutation:
         return await _review(info, str(claim_id), decision, note)
 
 
-def _event(row: dict[str, Any]) -> AuditEvent:
+def _event(row: dict[str, Any], viewer: User) -> AuditEvent:
     return AuditEvent(
         id=row["id"],
         at=native(row["at"]),
@@ -349,7 +364,9 @@ def _event(row: dict[str, Any]) -> AuditEvent:
         action=row["action"],
         decision=row["decision"],
         claim_id=row["claimId"],
-        evidence=_evidence(row.get("evidence")),
+        evidence=_evidence(
+            row.get("evidence"), viewer.is_admin or row.get("claimantId") == viewer.id
+        ),
         note=row.get("note"),
     )
 
@@ -375,7 +392,7 @@ class ClaimsQuery:
         if not user.is_admin and rows[0]["ownerId"] != user.id:
             return NotAllowed(message="only the record's owner and admins see its claim history")
         return ClaimHistory(
-            researcher_id=researcher_id, events=[_event(e) for e in rows[0]["events"]]
+            researcher_id=researcher_id, events=[_event(e, user) for e in rows[0]["events"]]
         )
 
     @strawberry.field(

@@ -35,7 +35,7 @@ TRUST = """query($id: ID!) { researcher(id: $id) { claimed trust {
   signals { name value contribution explanation } } } }"""
 HISTORY = """query($id: ID!) { claimHistory(researcherId: $id) {
   __typename
-  ... on ClaimHistory { events { action decision actorId claimId evidence { kind } note } }
+  ... on ClaimHistory { events { action decision actorId claimId evidence { kind detail } note } }
 } }"""
 REVIEW = """mutation($id: ID!, $decision: ReviewDecision!) {
   reviewClaim(claimId: $id, decision: $decision, note: "checked") {
@@ -44,6 +44,8 @@ REVIEW = """mutation($id: ID!, $decision: ReviewDecision!) {
 VOUCH = """mutation($id: ID!) { vouchForClaim(claimId: $id) {
   __typename ... on ClaimUpdated { claim { verificationLevel evidenceStrength } }
 } }"""
+VOUCHED_EVIDENCE = """mutation($id: ID!) { vouchForClaim(claimId: $id) {
+  ... on ClaimUpdated { claim { evidence { kind detail points } } } } }"""
 START = """mutation($email: String!) { startEmailVerification(email: $email) {
   __typename ... on EmailVerificationStarted { verificationId email }
   ... on RateLimited { retryAfterSeconds }
@@ -173,7 +175,11 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
         ("claim", "active"),
     ]
     assert events[0]["actorId"] == admin.id and events[0]["note"] == "checked"
-    assert events[2]["evidence"] == [{"kind": "orcid"}]
+    # The new owner sees their own evidence, not the former owner's; an admin sees both.
+    assert events[1]["evidence"] == [{"kind": "orcid", "detail": ORCID}]
+    assert events[2]["evidence"] == [{"kind": "orcid", "detail": ""}]
+    as_admin = await gql(HISTORY, as_token=admin.token, id=SEED_RESEARCHER_ID)
+    assert as_admin.data["claimHistory"]["events"][2]["evidence"][0]["detail"] == ORCID
     closed = await gql(REVIEW, as_token=admin.token, id=dispute["disputeId"], decision="REJECT")
     assert closed.data["reviewClaim"]["__typename"] == "ClaimUpdated"
     assert closed.data["reviewClaim"]["claim"]["status"] == "REJECTED"
@@ -236,6 +242,11 @@ async def test_institutional_email_then_a_co_author_vouch(gql: SchemaRunner) -> 
             "claim": {"verificationLevel": 3, "evidenceStrength": 3},
         }
     assert (await trust_of(gql, SEED_RESEARCHER_ID))["trust"]["label"] == "Verified"
+    # The voucher learns what kind of evidence there is, not the claimant's email address.
+    seen = await gql(VOUCHED_EVIDENCE, as_token=colleague.token, id=done["claim"]["id"])
+    assert seen.data["vouchForClaim"]["claim"]["evidence"] == [
+        {"kind": "email", "detail": "", "points": 2}
+    ]
 
 
 async def test_email_outside_the_institutions_is_rejected(gql: SchemaRunner) -> None:
