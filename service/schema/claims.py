@@ -308,6 +308,11 @@ async def _review(
     if note is not None and len(note) > 2000:
         return ValidationError(message="note must be at most 2000 characters", field="note")
     graph = info.context.graph
+    found = await graph.read("claims/get", claimId=claim_id)
+    if not found:
+        return _not_found("claim", claim_id)
+    if found[0]["claim"]["userId"] == user.id:
+        return NotAllowed(message="admins do not review their own claims")
     rows = await graph.write(
         "claims/review",
         claimId=claim_id,
@@ -319,8 +324,6 @@ async def _review(
     )
     if rows:
         return ClaimUpdated(claim=Claim.from_row(rows[0]["claim"]))
-    if not await graph.read("claims/get", claimId=claim_id):
-        return _not_found("claim", claim_id)
     return ValidationError(message="this claim is already closed", field="claimId")
 
 

@@ -180,6 +180,10 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
     assert events[2]["evidence"] == [{"kind": "orcid", "detail": ""}]
     as_admin = await gql(HISTORY, as_token=admin.token, id=SEED_RESEARCHER_ID)
     assert as_admin.data["claimHistory"]["events"][2]["evidence"][0]["detail"] == ORCID
+    own = await claim(gql, admin, id=SEED_RESEARCHER_ID, orcid=ORCID)
+    assert own["__typename"] == "AlreadyClaimed"
+    self_review = await gql(REVIEW, as_token=admin.token, id=own["disputeId"], decision="APPROVE")
+    assert self_review.data["reviewClaim"]["__typename"] == "NotAllowed"
     closed = await gql(REVIEW, as_token=admin.token, id=dispute["disputeId"], decision="REJECT")
     assert closed.data["reviewClaim"]["__typename"] == "ClaimUpdated"
     assert closed.data["reviewClaim"]["claim"]["status"] == "REJECTED"
