@@ -32,6 +32,17 @@ class Sections:
 NO_SECTIONS = Sections()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """How the viewer relates to one researcher record."""
+
+    follows: bool = False
+    owns: bool = False
+
+
+NO_RELATION = Relation()
+
+
 @dataclass
 class Context:
     graph: Graph
@@ -42,13 +53,13 @@ class Context:
     # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
     response: Any = None
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
-    # Whether the viewer follows each researcher id, batched like the cards.
-    follows: DataLoader[str, bool] = field(init=False)
+    # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
+    relations: DataLoader[str, Relation] = field(init=False)
     _user: accounts.User | None = field(init=False, default=None)
     _user_known: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        self.follows = DataLoader(load_fn=self._load_follows)
+        self.relations = DataLoader(load_fn=self._load_relations)
 
     def now(self) -> datetime:
         return utc_now()
@@ -67,14 +78,15 @@ class Context:
     def forget_cards(self) -> None:
         """After a write that changes cards (followers, claims), later loads read afresh."""
         self._loaders.clear()
+        self.relations.clear_all()
 
-    async def _load_follows(self, ids: list[str]) -> list[bool]:
+    async def _load_relations(self, ids: list[str]) -> list[Relation]:
         user = await self.user()
         if user is None:
-            return [False] * len(ids)
-        rows = await self.graph.read("follow/viewer_follows", userId=user.id, ids=ids)
-        followed = {row["id"] for row in rows}
-        return [i in followed for i in ids]
+            return [NO_RELATION] * len(ids)
+        rows = await self.graph.read("identity/viewer_relations", userId=user.id, ids=ids)
+        found = {row["id"]: Relation(follows=row["follows"], owns=row["owns"]) for row in rows}
+        return [found.get(i, NO_RELATION) for i in ids]
 
     def cards(self, sections: Sections = Sections()) -> DataLoader[str, Card | None]:
         """Cards by researcher id, batched per request and per set of sections, so each

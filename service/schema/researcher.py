@@ -167,7 +167,14 @@ class Researcher:
 
     @strawberry.field(description="Whether the logged-in viewer follows them; false if anonymous.")
     async def viewer_follows(self, info: Info) -> bool:
-        return await info.context.follows.load(str(self.id))
+        return (await info.context.relations.load(str(self.id))).follows
+
+    @strawberry.field(
+        description="Whether the logged-in viewer owns (has claimed) this record; false if "
+        "anonymous. Owners see the release and collaboration controls."
+    )
+    async def viewer_owns(self, info: Info) -> bool:
+        return (await info.context.relations.load(str(self.id))).owns
 
     @strawberry.field(description="Short topics the owner wants to collaborate on.")
     async def collaboration_interests(self, info: Info) -> list[str]:

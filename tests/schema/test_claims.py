@@ -98,6 +98,11 @@ async def test_seed_claim_with_orcid_then_release(gql: SchemaRunner) -> None:
     assert gained == {"verification": 20.0, "claimed": 15.0, "evidence_strength": 6.0}
     assert after["trust"]["score"] == 19 + 41
 
+    owns = "query($id: ID!) { researcher(id: $id) { viewerOwns } }"
+    for who, expected in ((borui, True), (await person(gql, "fan"), False), (None, False)):
+        seen = await gql(owns, as_token=who.token if who else None, id=SEED_RESEARCHER_ID)
+        assert seen.data["researcher"]["viewerOwns"] is expected
+
     released = await gql(RELEASE, as_token=borui.token, id=SEED_RESEARCHER_ID)
     assert released.data["releaseClaim"] == {
         "__typename": "ClaimSuccess",
