@@ -69,8 +69,9 @@ class AuthSettings(BaseModel):
     email_code_ttl_s: int = Field(default=15 * 60, ge=30)
     email_code_max_attempts: int = Field(default=5, ge=1)
     email_codes_per_hour: int = Field(default=5, ge=1)
-    # Invitations one user may send in 24 hours.
+    # Invitations one user may send in 24 hours, and conversation messages in an hour.
     invitations_per_day: int = Field(default=10, ge=1)
+    messages_per_hour: int = Field(default=60, ge=1)
 
 
 class Settings(BaseSettings):

@@ -16,7 +16,7 @@ CALL (i, sender, me) {
                           invitationId: i.id})
   CREATE (sender)-[:IN]->(c), (me)-[:IN]->(c)
   CREATE (c)-[:HAS]->(:Message {id: $messageId, authorId: sender.id, body: i.message,
-                                sentAt: i.sentAt})
+                                sentAt: i.sentAt})<-[:WROTE]-(sender)
   SET i.conversationId = $conversationId
 }
 CALL (sender, me) {

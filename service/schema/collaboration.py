@@ -163,7 +163,7 @@ AnswerResult = Annotated[
     strawberry.union("AnswerResult"),
 ]
 MessageResult = Annotated[
-    MessageSent | NotAuthenticated | NotAllowed | NotFound | ValidationError,
+    MessageSent | NotAuthenticated | NotAllowed | NotFound | RateLimited | ValidationError,
     strawberry.union("MessageResult"),
 ]
 ConversationResult = Annotated[
@@ -336,8 +336,14 @@ async def _send(info: Info, conversation_id: str, body: str) -> MessageResult:
         conversationId=conversation_id,
         id=tokens.new_id("message"),
         body=body.strip(),
+        perHour=info.context.auth.messages_per_hour,
         now=info.context.now(),
     )
+    if rows and not rows[0]["sent"]:
+        return RateLimited(
+            message=f"at most {info.context.auth.messages_per_hour} messages an hour",
+            retry_after_seconds=3600,
+        )
     if rows:
         return MessageSent(message=Message.from_row(rows[0]["message"]))
     if not await graph.read("collaboration/conversation", id=conversation_id, first=1):

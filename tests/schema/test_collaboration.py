@@ -7,6 +7,7 @@ from typing import Any
 
 from service.schema.collaboration import CLOSED, UNCLAIMED
 from service.seed import SEED_RESEARCHER_ID
+from service.settings import Settings
 from tests.conftest import SchemaRunner
 from tests.schema.people import Person, count, person, set_orcid
 
@@ -178,3 +179,24 @@ async def test_release_closes_the_record(gql: SchemaRunner) -> None:
         id=SEED_RESEARCHER_ID,
     )
     assert result.data["researcher"] == {"openToCollaborate": False, "collaborationInterests": []}
+
+
+async def test_messages_are_rate_limited(gql: SchemaRunner, settings: Settings) -> None:
+    owner = await owned_and_open(gql)
+    sender = await person(gql, "chatty")
+    sent = await invite(gql, sender)
+    answered = await gql(ANSWER, as_token=owner.token, id=sent["invitation"]["id"], accept=True)
+    conversation = answered.data["respondToInvitation"]["conversation"]["id"]
+    strict = SchemaRunner(
+        gql.driver,
+        settings.model_copy(
+            update={"auth": settings.auth.model_copy(update={"messages_per_hour": 2})}
+        ),
+    )
+    # The invitation's text already counts as the sender's first message this hour.
+    first = await strict(SEND, as_token=sender.token, id=conversation, body="one")
+    assert first.data["sendMessage"]["__typename"] == "MessageSent"
+    second = await strict(SEND, as_token=sender.token, id=conversation, body="two")
+    assert second.data["sendMessage"]["__typename"] == "RateLimited"
+    reply = await strict(SEND, as_token=owner.token, id=conversation, body="still fine")
+    assert reply.data["sendMessage"]["__typename"] == "MessageSent"
