@@ -16,6 +16,7 @@ from strawberry.asgi import GraphQL
 
 from service import errors
 from service.graph import Graph, open_driver, setup_schema
+from service.identity.mailer import CodeSender, LoggingSender
 from service.schema import build_schema
 from service.schema.context import Context
 from service.settings import Settings
@@ -28,7 +29,22 @@ class GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         state = request.app.state
-        return Context(graph=Graph(state.driver, state.settings.neo4j))
+        settings: Settings = state.settings
+        return Context(
+            graph=Graph(state.driver, settings.neo4j),
+            token=session_token(request, settings.auth.cookie_name),
+            auth=settings.auth,
+            sender=state.sender,
+            response=response,
+        )
+
+
+def session_token(request: Request, cookie_name: str) -> str | None:
+    """The bearer token if the client sent one, else the browser's session cookie."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return request.cookies.get(cookie_name) or None
 
 
 class BodyLimit:
@@ -93,12 +109,17 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+def create_app(settings: Settings | None = None, sender: CodeSender | None = None) -> Starlette:
     settings = settings or Settings()
+    # Codes are logged until a real mail sender is plugged in here.
+    code_sender: CodeSender = sender or LoggingSender()
+    if sender is None:
+        log.warning("email verification codes are logged, not mailed: pass create_app(sender=)")
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.settings = settings
+        app.state.sender = code_sender
         app.state.driver = open_driver(settings.neo4j)
         try:
             await setup_schema(app.state.driver, settings.neo4j.database)

@@ -51,6 +51,29 @@ class ServerSettings(BaseModel):
     graphiql: bool = True
 
 
+class AuthSettings(BaseModel):
+    """Accounts, sessions and the abuse limits around them: `AUTH_SESSION_TTL_S`, ..."""
+
+    session_ttl_s: int = Field(default=14 * 24 * 3600, ge=60)
+    cookie_name: str = "scholar_session"
+    # Browsers get the token as an HttpOnly cookie; `Secure` must be on behind HTTPS.
+    cookie_secure: bool = False
+    # argon2id cost (RFC 9106's second recommended option); tests lower it to stay fast.
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=64 * 1024, ge=8)
+    argon2_parallelism: int = Field(default=4, ge=1)
+    # Login attempts per email inside the window before further tries are refused unchecked.
+    login_max_attempts: int = Field(default=5, ge=1)
+    login_window_s: int = Field(default=15 * 60, ge=1)
+    # Email codes: lifetime, wrong guesses allowed, and how many may be requested an hour.
+    email_code_ttl_s: int = Field(default=15 * 60, ge=30)
+    email_code_max_attempts: int = Field(default=5, ge=1)
+    email_codes_per_hour: int = Field(default=5, ge=1)
+    # Invitations one user may send in 24 hours, and conversation messages in an hour.
+    invitations_per_day: int = Field(default=10, ge=1)
+    messages_per_hour: int = Field(default=60, ge=1)
+
+
 class Settings(BaseSettings):
     """All settings; nested groups read as `NEO4J_URI`, `LOCALDB_BOLT_PORT`, `GRAPHQL_MAX_DEPTH`."""
 
@@ -65,6 +88,7 @@ class Settings(BaseSettings):
     localdb: LocalNeo4jSettings = LocalNeo4jSettings()
     graphql: GraphQLLimits = GraphQLLimits()
     server: ServerSettings = ServerSettings()
+    auth: AuthSettings = AuthSettings()
 
     @model_validator(mode="after")
     def local_uri(self) -> Settings:

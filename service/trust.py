@@ -1,19 +1,37 @@
 """The trust model: an explainable 0-100 score whose signals add up to it.
 
-Model `trust-v1`. Each signal is a fact read from the graph, turned into points:
+Model `trust-v2`. Each signal is a fact read from the graph, turned into points:
 
-| signal              | fact                                             | points            |
-|---------------------|--------------------------------------------------|-------------------|
-| verification        | verification level L0..L4                        | 10 per level      |
-| claimed             | a user owns this author record                   | 15 if claimed     |
-| publication_record  | works in the graph                               | 1 per work, <= 15 |
-| affiliation_known   | an institution is known for the researcher       | 4                 |
-| claimed_coauthors   | co-authors whose records are claimed             | 3 each, <= 12     |
+| signal              | fact                                               | points            |
+|---------------------|----------------------------------------------------|-------------------|
+| verification        | verification level L0..L4                          | 10 per level      |
+| claimed             | a user owns this author record                     | 15 if claimed     |
+| evidence_strength   | points of the owner's accepted evidence (below)    | 2 each, <= 10     |
+| publication_record  | works in the graph                                 | 1 per work, <= 15 |
+| affiliation_known   | an institution is known for the researcher         | 4                 |
+| claimed_coauthors   | co-authors whose records are claimed               | 3 each, <= 12     |
+| owner_account_age   | days since the owner's account was created         | 1 per 90, <= 4    |
 
-Verification levels: L0 a record with no imported works; L1 unclaimed but backed by imported
-works; L2 claimed on weak evidence; L3 claimed on strong evidence (ORCID); L4 reviewed by an
-admin. The label follows the level, since the score alone would let a prolific but unclaimed
-record look verified. Change any number here and `MODEL_VERSION` must change with it.
+The maximum is 40 + 15 + 10 + 15 + 4 + 12 + 4 = 100.
+
+Verification ladder (the level is stored on the record by the claim writes, see
+`service/identity/evidence.py` for the evidence points):
+
+| level | meaning                                                              | label        |
+|-------|----------------------------------------------------------------------|--------------|
+| L0    | unclaimed, no imported works                                         | Unverified   |
+| L1    | unclaimed, backed by imported works (the seed page)                  | Unverified   |
+| L2    | claimed on weak evidence: 1-2 points (institutional email, vouches)  | Self-claimed |
+| L3    | claimed on strong evidence: >= 3 points (matching ORCID iD, or email | Verified     |
+|       | plus a vouch from a co-author who owns their own claimed record)     |              |
+| L4    | claimed and approved by an admin's review                            | Reviewed     |
+
+A claim without any accepted evidence is refused, and releasing a claim returns the record to
+L0/L1 with no claim signals, so nothing a user does alone raises the score without evidence.
+The label follows the level, since the score alone would let a prolific but unclaimed record
+look verified. Change any number here and `MODEL_VERSION` must change with it.
+
+v1 -> v2: added evidence_strength and owner_account_age; an unclaimed record scores the same.
 """
 
 from __future__ import annotations
@@ -21,7 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-MODEL_VERSION = "trust-v1"
+MODEL_VERSION = "trust-v2"
 LABELS = {0: "Unverified", 1: "Unverified", 2: "Self-claimed", 3: "Verified", 4: "Reviewed"}
 
 
@@ -48,6 +66,9 @@ def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
     claimed = bool(inputs.get("claimed"))
     affiliation = bool(inputs.get("affiliationKnown"))
     coauthors = int(inputs.get("claimedCoauthors") or 0)
+    # Evidence and account age only count while someone owns the record.
+    strength = int(inputs.get("evidenceStrength") or 0) if claimed else 0
+    days = int(inputs.get("ownerAccountDays") or 0) if claimed else 0
     signals = [
         Signal("verification", level, 10.0 * level, f"verification level L{level}"),
         Signal(
@@ -55,6 +76,12 @@ def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
             float(claimed),
             15.0 if claimed else 0.0,
             "a user owns this author record" if claimed else "nobody has claimed this record",
+        ),
+        Signal(
+            "evidence_strength",
+            strength,
+            float(min(2 * strength, 10)),
+            f"{strength} point(s) of accepted claim evidence, 2 each up to 10",
         ),
         Signal(
             "publication_record",
@@ -73,6 +100,14 @@ def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
             coauthors,
             float(min(3 * coauthors, 12)),
             f"{coauthors} co-author(s) with claimed records, 3 points each up to 12",
+        ),
+        Signal(
+            "owner_account_age",
+            days,
+            float(min(days // 90, 4)),
+            f"the owner's account is {days} day(s) old, 1 point per 90 days up to 4"
+            if claimed
+            else "no owner",
         ),
     ]
     score = round(sum(s.contribution for s in signals))

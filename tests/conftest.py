@@ -18,10 +18,11 @@ from neo4j import AsyncDriver
 from service import localdb
 from service.app import create_app
 from service.graph import Graph, open_driver
+from service.identity.mailer import LoggingSender
 from service.schema import build_schema
 from service.schema.context import Context
 from service.seed import seed
-from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
+from service.settings import AuthSettings, LocalNeo4jSettings, Neo4jSettings, Settings
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +41,8 @@ def settings() -> Iterator[Settings]:
                 uri=external or inst.uri, password=password, database=base.neo4j.database
             ),
             "localdb": local,
+            # Still argon2id, but cheap enough that a test can sign up a hundred users.
+            "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
         }
     )
     if started:
@@ -89,10 +92,17 @@ class SchemaRunner:
         self.schema = build_schema(settings.graphql)
         self.driver = driver
         self.settings = settings
+        self.sender = LoggingSender()
         self.last_context: Context | None = None
 
-    async def __call__(self, document: str, **variables: Any) -> Any:
-        self.last_context = Context(graph=Graph(self.driver, self.settings.neo4j))
+    async def __call__(self, document: str, as_token: str | None = None, **variables: Any) -> Any:
+        """Run `document` with `variables`, as the user whose session token is `as_token`."""
+        self.last_context = Context(
+            graph=Graph(self.driver, self.settings.neo4j),
+            token=as_token,
+            auth=self.settings.auth,
+            sender=self.sender,
+        )
         return await self.schema.execute(
             document, variable_values=variables, context_value=self.last_context
         )

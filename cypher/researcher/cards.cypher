@@ -5,6 +5,8 @@
 // topicShares ($topicsFirst) and collaborators ($collaboratorsFirst, strongest first).
 // Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
 // researcher's latest work); works with more than 200 authors do not count as collaboration.
+// trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
+// record's active Claim (see cypher/claims/claim.cypher) and are 0 when it is unclaimed.
 CALL () {
   UNWIND range(0, size(coalesce($ids, [])) - 1) AS i
   WITH i WHERE $text IS NULL
@@ -33,6 +35,10 @@ WITH r, rank, affiliation,
                     WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
                     RETURN DISTINCT c.id }) AS claimedCoauthors,
      EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
+     head(COLLECT { MATCH (u:User)-[:MADE]->(c:Claim {activeKey: r.id})
+                    RETURN {strength: c.strength,
+                            accountDays: duration.inDays(u.createdAt, datetime()).days} })
+       AS ownership,
      COLLECT { MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
                WITH t, count(DISTINCT p) AS n ORDER BY n DESC, t.name LIMIT 2
                RETURN t.name } AS topTopics
@@ -84,11 +90,14 @@ CALL (r) {
 }
 RETURN r {
   .id, .name, .headline, .orcid,
+  collaborationInterests: coalesce(r.collaborationInterests, []),
   openToCollaborate: coalesce(r.openToCollaborate, false),
   verificationLevel: coalesce(r.verificationLevel, CASE WHEN works > 0 THEN 1 ELSE 0 END),
   affiliation: affiliation, claimed: claimed, topTopics: topTopics,
   counts: {works: works, followers: followers, topics: topics, closeCollaborators: coauthors},
   trustInputs: {works: works, claimed: claimed, affiliationKnown: affiliation IS NOT NULL,
-                claimedCoauthors: claimedCoauthors},
+                claimedCoauthors: claimedCoauthors,
+                evidenceStrength: coalesce(ownership.strength, 0),
+                ownerAccountDays: coalesce(ownership.accountDays, 0)},
   worksPage: worksPage, topicShares: topicShares, collaborators: collaborators
 } AS card

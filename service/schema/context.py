@@ -1,14 +1,19 @@
-"""What every resolver gets: the request's graph access and its per-request loaders."""
+"""What every resolver gets: the request's graph access, its per-request loaders, the viewer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from service.graph import Graph
+from service.identity import accounts
+from service.identity.clock import utc_now
+from service.identity.mailer import CodeSender, LoggingSender
 from service.schema.bounds import decode_cursor
+from service.settings import AuthSettings
 
 Card = dict[str, Any]
 CURSOR_FIELDS = ("date", "title", "id")
@@ -27,10 +32,61 @@ class Sections:
 NO_SECTIONS = Sections()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """How the viewer relates to one researcher record."""
+
+    follows: bool = False
+    owns: bool = False
+
+
+NO_RELATION = Relation()
+
+
 @dataclass
 class Context:
     graph: Graph
+    # The session token from `Authorization: Bearer` or the session cookie, unchecked.
+    token: str | None = None
+    auth: AuthSettings = field(default_factory=AuthSettings)
+    sender: CodeSender = field(default_factory=LoggingSender)
+    # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
+    response: Any = None
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
+    # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
+    relations: DataLoader[str, Relation] = field(init=False)
+    _user: accounts.User | None = field(init=False, default=None)
+    _user_known: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        self.relations = DataLoader(load_fn=self._load_relations)
+
+    def now(self) -> datetime:
+        return utc_now()
+
+    async def user(self) -> accounts.User | None:
+        """The logged-in user, looked up once per request and only when a resolver asks."""
+        if not self._user_known:
+            self._user = await accounts.user_for_token(self.graph, self.token, self.now())
+            self._user_known = True
+        return self._user
+
+    def forget_user(self) -> None:
+        """After log in or out, the request's viewer is whoever the new token names."""
+        self._user_known = False
+
+    def forget_cards(self) -> None:
+        """After a write that changes cards (followers, claims), later loads read afresh."""
+        self._loaders.clear()
+        self.relations.clear_all()
+
+    async def _load_relations(self, ids: list[str]) -> list[Relation]:
+        user = await self.user()
+        if user is None:
+            return [NO_RELATION] * len(ids)
+        rows = await self.graph.read("identity/viewer_relations", userId=user.id, ids=ids)
+        found = {row["id"]: Relation(follows=row["follows"], owns=row["owns"]) for row in rows}
+        return [found.get(i, NO_RELATION) for i in ids]
 
     def cards(self, sections: Sections = Sections()) -> DataLoader[str, Card | None]:
         """Cards by researcher id, batched per request and per set of sections, so each

@@ -165,6 +165,21 @@ class Researcher:
             return None
         return f"{self.name} works on {' and '.join(topics)}."
 
+    @strawberry.field(description="Whether the logged-in viewer follows them; false if anonymous.")
+    async def viewer_follows(self, info: Info) -> bool:
+        return (await info.context.relations.load(str(self.id))).follows
+
+    @strawberry.field(
+        description="Whether the logged-in viewer owns (has claimed) this record; false if "
+        "anonymous. Owners see the release and collaboration controls."
+    )
+    async def viewer_owns(self, info: Info) -> bool:
+        return (await info.context.relations.load(str(self.id))).owns
+
+    @strawberry.field(description="Short topics the owner wants to collaborate on.")
+    async def collaboration_interests(self, info: Info) -> list[str]:
+        return list((await self._full(info)).get("collaborationInterests") or [])
+
     @strawberry.field(description='Null renders as "Affiliation not imported".')
     async def affiliation(self, info: Info) -> Institution | None:
         found = (await self._full(info)).get("affiliation")

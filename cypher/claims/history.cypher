@@ -1,0 +1,9 @@
+// The audit trail of every claim on record $researcherId, newest first, at most $first events,
+// with the record's current owner id so the caller can decide who may read it.
+// No row when the record does not exist.
+MATCH (r:Researcher {id: $researcherId})
+RETURN head(COLLECT { MATCH (r)<-[:CLAIMED]-(o:User) RETURN o.id }) AS ownerId,
+       COLLECT { MATCH (r)<-[:FOR]-(c:Claim)<-[:ABOUT]-(e:AuditEvent)
+                 WITH e, c ORDER BY e.at DESC, e.id LIMIT $first
+                 RETURN e {.id, .at, .actorId, .action, .decision, .evidence, .note,
+                           claimId: c.id, claimantId: c.userId} } AS events

@@ -1,0 +1,11 @@
+// User $userId stops following researcher $researcherId; unfollowing twice changes nothing.
+// Locks the researcher first, like follow, so the two queue in one order.
+// No row when either id names nothing.
+MATCH (u:User {id: $userId}), (r:Researcher {id: $researcherId})
+SET r.followLock = true
+WITH u, r
+CALL (u, r) {
+  MATCH (u)-[f:FOLLOWS]->(r)
+  DELETE f
+}
+RETURN r.id AS id

@@ -1,0 +1,10 @@
+// Count one login attempt for $key (the lowercased email) in a fixed window of $windowS seconds
+// and return the attempts so far. The write lock is taken (SET t.locked) before the counter is
+// read, so concurrent guesses are each counted rather than lost updates.
+MERGE (t:LoginThrottle {key: $key})
+  ON CREATE SET t.attempts = 0, t.windowStart = $now
+SET t.locked = true
+WITH t, t.windowStart <= $now - duration({seconds: $windowS}) AS expired
+SET t.attempts = CASE WHEN expired THEN 1 ELSE t.attempts + 1 END,
+    t.windowStart = CASE WHEN expired THEN $now ELSE t.windowStart END
+RETURN t.attempts AS attempts, t.windowStart AS windowStart

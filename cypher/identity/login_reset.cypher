@@ -1,0 +1,3 @@
+// Forget the failed attempts for $key after a successful login.
+MATCH (t:LoginThrottle {key: $key})
+DELETE t

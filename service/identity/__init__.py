@@ -1,0 +1,1 @@
+"""Who is asking: accounts, passwords, sessions, email codes, and the evidence behind claims."""

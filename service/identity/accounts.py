@@ -1,0 +1,160 @@
+"""Accounts and sessions: sign up, log in (throttled), log out, and the user behind a token.
+
+Tokens are random and opaque; the graph keeps only their SHA-256 with an expiry, so a tampered
+or expired token simply names nobody. Every function takes `now` so tests can move the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from service import errors
+from service.graph import Graph
+from service.identity import passwords, tokens
+from service.identity.clock import native
+from service.settings import AuthSettings
+
+EMAIL = re.compile(r"^[^@\s]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+MAX_EMAIL_LENGTH = 254
+MAX_NAME_LENGTH = 100
+ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class User:
+    id: str
+    email: str
+    display_name: str
+    role: str
+    created_at: datetime
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == ADMIN
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> User:
+        return cls(
+            id=row["id"],
+            email=row["email"],
+            display_name=row.get("displayName") or "",
+            role=row.get("role") or "user",
+            created_at=native(row["createdAt"]),
+        )
+
+
+@dataclass(frozen=True)
+class Session:
+    token: str
+    expires_at: datetime
+    user: User
+
+
+class Refused(Exception):
+    """An expected refusal; `field` names the input at fault when there is one."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class Throttled(Refused):
+    def __init__(self, message: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+def normal_email(email: str) -> str:
+    """The email as stored and compared, or `Refused` naming the field."""
+    email = email.strip().lower()
+    if len(email) > MAX_EMAIL_LENGTH or not EMAIL.match(email):
+        raise Refused("email must be an address like name@example.org", "email")
+    return email
+
+
+async def sign_up(
+    graph: Graph,
+    settings: AuthSettings,
+    *,
+    email: str,
+    password: str,
+    display_name: str,
+    now: datetime,
+) -> Session:
+    email = normal_email(email)
+    problem = passwords.problem(password)
+    if problem:
+        raise Refused(problem, "password")
+    name = display_name.strip()
+    if not 0 < len(name) <= MAX_NAME_LENGTH:
+        raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
+    hashed = await passwords.hash_password(settings, password)
+    try:
+        rows = await graph.write(
+            "identity/create_user",
+            id=tokens.new_id("user"),
+            email=email,
+            passwordHash=hashed,
+            displayName=name,
+            now=now,
+        )
+    except errors.Conflict:
+        raise Refused("an account with this email already exists", "email") from None
+    return await open_session(graph, settings, User.from_row(rows[0]["user"]), now)
+
+
+async def open_session(graph: Graph, settings: AuthSettings, user: User, now: datetime) -> Session:
+    token = tokens.new_token()
+    expires = now + timedelta(seconds=settings.session_ttl_s)
+    await graph.write(
+        "identity/create_session",
+        userId=user.id,
+        tokenHash=tokens.token_hash(token),
+        now=now,
+        expiresAt=expires,
+    )
+    return Session(token=token, expires_at=expires, user=user)
+
+
+async def log_in(
+    graph: Graph, settings: AuthSettings, *, email: str, password: str, now: datetime
+) -> Session:
+    """A new session, `Throttled` past the attempt limit, or `Refused` for bad credentials."""
+    key = email.strip().lower()[:MAX_EMAIL_LENGTH]
+    # Counted before the password is checked, so a burst of guesses cannot outrun the limit.
+    rows = await graph.write(
+        "identity/login_attempt", key=key, now=now, windowS=settings.login_window_s
+    )
+    if rows[0]["attempts"] > settings.login_max_attempts:
+        window_end = native(rows[0]["windowStart"]) + timedelta(seconds=settings.login_window_s)
+        retry = max(1, int((window_end - now).total_seconds()))
+        raise Throttled(f"too many login attempts; try again in {retry} seconds", retry)
+    found = await graph.read("identity/user_for_login", email=key)
+    row = found[0]["user"] if found else None
+    if not await passwords.verify_password(settings, row and row["passwordHash"], password):
+        raise Refused("wrong email or password")
+    assert row is not None
+    await graph.write("identity/login_reset", key=key)
+    return await open_session(graph, settings, User.from_row(row), now)
+
+
+async def log_out(graph: Graph, token: str) -> bool:
+    rows = await graph.write("identity/delete_session", tokenHash=tokens.token_hash(token))
+    return bool(rows and rows[0]["deleted"])
+
+
+async def user_for_token(graph: Graph, token: str | None, now: datetime) -> User | None:
+    if not token or len(token) > tokens.MAX_TOKEN_LENGTH:
+        return None
+    rows = await graph.read("identity/session_user", tokenHash=tokens.token_hash(token), now=now)
+    return User.from_row(rows[0]["user"]) if rows else None
+
+
+async def set_role(graph: Graph, email: str, role: str) -> bool:
+    """Make an account an admin (or back); operators run it, no GraphQL mutation does."""
+    rows = await graph.write("identity/set_role", email=email.strip().lower(), role=role)
+    return bool(rows)

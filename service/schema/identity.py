@@ -1,0 +1,264 @@
+"""Accounts over GraphQL: `viewer`, sign up, log in, log out, and email verification codes.
+
+Log in answers with the token (for `Authorization: Bearer`) and, over HTTP, also sets it as an
+HttpOnly SameSite=Lax cookie for browsers; log out deletes the session and the cookie.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+import strawberry
+
+from service.identity import accounts, verification
+from service.identity.accounts import Refused, Throttled
+from service.schema.bounds import MAX_FIRST
+from service.schema.claims import Claim, claims_of
+from service.schema.collaboration import (
+    Conversation,
+    Invitation,
+    InvitationBox,
+    InvitationStatus,
+    conversations_of,
+    invitations_of,
+)
+from service.schema.context import Context
+from service.schema.follow import FollowingConnection, following
+from service.schema.problems import (
+    EvidenceRejected,
+    InvalidCredentials,
+    NotAuthenticated,
+    NotFound,
+    RateLimited,
+    ValidationError,
+)
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="The logged-in user; only they see these fields.")
+class Viewer:
+    id: strawberry.ID
+    email: str
+    display_name: str
+    is_admin: bool
+    created_at: datetime
+
+    @strawberry.field(description=f"Newest follow first; first <= {MAX_FIRST}.")
+    async def following(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> FollowingConnection:
+        return await following(info, str(self.id), first, after)
+
+    @strawberry.field(description=f"Claims this user made, newest first; first <= {MAX_FIRST}.")
+    async def claims(self, info: Info, first: int = 20) -> list[Claim]:
+        user = await info.context.user()
+        assert user is not None and user.id == self.id
+        return await claims_of(info, user, first)
+
+    @strawberry.field(
+        description=f"Invitations received (to records this user owns) or sent, newest first; "
+        f"first <= {MAX_FIRST}."
+    )
+    async def invitations(
+        self,
+        info: Info,
+        box: InvitationBox = InvitationBox.RECEIVED,
+        status: InvitationStatus | None = None,
+        first: int = 20,
+    ) -> list[Invitation]:
+        user = await info.context.user()
+        assert user is not None and user.id == self.id
+        return await invitations_of(info, user, box, status, first)
+
+    @strawberry.field(
+        description=f"Conversations, latest message first; first <= {MAX_FIRST}. Each carries "
+        "only its latest message; `conversation(id)` reads the thread."
+    )
+    async def conversations(self, info: Info, first: int = 20) -> list[Conversation]:
+        user = await info.context.user()
+        assert user is not None and user.id == self.id
+        return await conversations_of(info, user, first)
+
+    @classmethod
+    def of(cls, user: accounts.User) -> Viewer:
+        return cls(
+            id=strawberry.ID(user.id),
+            email=user.email,
+            display_name=user.display_name,
+            is_admin=user.is_admin,
+            created_at=user.created_at,
+        )
+
+
+@strawberry.type
+class AuthPayload:
+    token: str = strawberry.field(
+        description="Send as `Authorization: Bearer <token>`; browsers also get it as an "
+        "HttpOnly cookie."
+    )
+    expires_at: datetime
+    viewer: Viewer
+
+
+@strawberry.type
+class LoggedOut:
+    ok: bool
+
+
+@strawberry.type
+class EmailVerificationStarted:
+    verification_id: strawberry.ID
+    email: str
+    expires_at: datetime
+
+
+@strawberry.type
+class EmailVerified:
+    verification_id: strawberry.ID
+    email: str
+    verified_at: datetime
+
+
+SignUpResult = Annotated[
+    AuthPayload | ValidationError | RateLimited, strawberry.union("SignUpResult")
+]
+LogInResult = Annotated[
+    AuthPayload | InvalidCredentials | RateLimited, strawberry.union("LogInResult")
+]
+LogOutResult = Annotated[LoggedOut | NotAuthenticated, strawberry.union("LogOutResult")]
+StartVerificationResult = Annotated[
+    EmailVerificationStarted | NotAuthenticated | RateLimited | ValidationError,
+    strawberry.union("StartVerificationResult"),
+]
+ConfirmVerificationResult = Annotated[
+    EmailVerified | NotAuthenticated | NotFound | EvidenceRejected,
+    strawberry.union("ConfirmVerificationResult"),
+]
+
+
+def _signed_in(info: Info, session: accounts.Session) -> AuthPayload:
+    context = info.context
+    context.token = session.token
+    context.forget_user()
+    if context.response is not None:
+        context.response.set_cookie(
+            context.auth.cookie_name,
+            session.token,
+            max_age=context.auth.session_ttl_s,
+            httponly=True,
+            secure=context.auth.cookie_secure,
+            samesite="lax",
+            path="/",
+        )
+    return AuthPayload(
+        token=session.token, expires_at=session.expires_at, viewer=Viewer.of(session.user)
+    )
+
+
+@strawberry.type
+class IdentityQuery:
+    @strawberry.field(description="The logged-in user, or null for anonymous requests.")
+    async def viewer(self, info: Info) -> Viewer | None:
+        user = await info.context.user()
+        return Viewer.of(user) if user else None
+
+
+@strawberry.type
+class IdentityMutation:
+    @strawberry.mutation(description="Create an account and log in.")
+    async def sign_up(
+        self, info: Info, email: str, password: str, display_name: str
+    ) -> SignUpResult:
+        try:
+            session = await accounts.sign_up(
+                info.context.graph,
+                info.context.auth,
+                email=email,
+                password=password,
+                display_name=display_name,
+                now=info.context.now(),
+            )
+        except Refused as exc:
+            return ValidationError(message=exc.message, field=exc.field or "email")
+        return _signed_in(info, session)
+
+    @strawberry.mutation(description="Log in; attempts per email are limited in a time window.")
+    async def log_in(self, info: Info, email: str, password: str) -> LogInResult:
+        try:
+            session = await accounts.log_in(
+                info.context.graph,
+                info.context.auth,
+                email=email,
+                password=password,
+                now=info.context.now(),
+            )
+        except Throttled as exc:
+            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
+        except Refused:
+            return InvalidCredentials()
+        return _signed_in(info, session)
+
+    @strawberry.mutation(description="End this session; its token stops working at once.")
+    async def log_out(self, info: Info) -> LogOutResult:
+        context = info.context
+        if await context.user() is None or context.token is None:
+            return NotAuthenticated(message="not logged in")
+        await accounts.log_out(context.graph, context.token)
+        context.token = None
+        context.forget_user()
+        if context.response is not None:
+            context.response.delete_cookie(context.auth.cookie_name, path="/")
+        return LoggedOut(ok=True)
+
+    @strawberry.mutation(
+        description="Send a verification code to an email address (logged in development)."
+    )
+    async def start_email_verification(self, info: Info, email: str) -> StartVerificationResult:
+        user = await info.context.user()
+        if user is None:
+            return NotAuthenticated(message="log in to verify an email address")
+        try:
+            started = await verification.start(
+                info.context.graph,
+                info.context.auth,
+                info.context.sender,
+                user,
+                email,
+                info.context.now(),
+            )
+        except Throttled as exc:
+            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
+        except Refused as exc:
+            return ValidationError(message=exc.message, field=exc.field or "email")
+        return EmailVerificationStarted(
+            verification_id=strawberry.ID(started.id),
+            email=started.email,
+            expires_at=started.expires_at,
+        )
+
+    @strawberry.mutation(description="Prove the email address with the code it received.")
+    async def confirm_email_verification(
+        self, info: Info, verification_id: strawberry.ID, code: str
+    ) -> ConfirmVerificationResult:
+        user = await info.context.user()
+        if user is None:
+            return NotAuthenticated(message="log in to verify an email address")
+        try:
+            done = await verification.confirm(
+                info.context.graph,
+                info.context.auth,
+                user,
+                str(verification_id),
+                code[:20],
+                info.context.now(),
+            )
+        except verification.NotYours:
+            return NotFound(message="no verification of yours has this id", id=verification_id)
+        except Refused as exc:
+            return EvidenceRejected(message=exc.message, reasons=[exc.message])
+        assert done.verified_at is not None
+        return EmailVerified(
+            verification_id=strawberry.ID(done.id), email=done.email, verified_at=done.verified_at
+        )

@@ -1,0 +1,81 @@
+"""Expected failures as schema types: every mutation returns its success type or one of these.
+
+Each carries a human `message`; the UI branches on `__typename`, never on the text.
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+
+@strawberry.interface(description="An expected failure the client can show or act on.")
+class Problem:
+    message: str
+
+
+@strawberry.type(description="Log in first; the session is missing, expired or invalid.")
+class NotAuthenticated(Problem):
+    message: str = "log in to do this"
+
+
+@strawberry.type(description="Logged in, but this user may not do this.")
+class NotAllowed(Problem):
+    pass
+
+
+@strawberry.type(description="The id names nothing this user can see.")
+class NotFound(Problem):
+    id: strawberry.ID
+
+
+@strawberry.type(description="An input is invalid; `field` names it.")
+class ValidationError(Problem):
+    field: str
+
+
+@strawberry.type(description="Too many attempts; try again after `retryAfterSeconds`.")
+class RateLimited(Problem):
+    retry_after_seconds: int
+
+
+@strawberry.type(description="The email and password do not match an account.")
+class InvalidCredentials(Problem):
+    message: str = "wrong email or password"
+
+
+@strawberry.type(
+    description="The record already has an owner. A claim by someone else was filed as a "
+    "dispute for admin review (`disputeId`); it never takes the record over."
+)
+class AlreadyClaimed(Problem):
+    dispute_id: strawberry.ID | None
+    owned_by_viewer: bool
+
+
+@strawberry.type(description="The evidence does not support the claim; `reasons` say why.")
+class EvidenceRejected(Problem):
+    reasons: list[str]
+
+
+@strawberry.type(description="The researcher does not take invitations now; `message` says why.")
+class NotOpenToCollaborate(Problem):
+    pass
+
+
+@strawberry.type(description="The sender already has a pending invitation to this researcher.")
+class AlreadyPending(Problem):
+    invitation_id: strawberry.ID
+
+
+PROBLEM_TYPES = (
+    NotAuthenticated,
+    NotAllowed,
+    NotFound,
+    ValidationError,
+    RateLimited,
+    InvalidCredentials,
+    AlreadyClaimed,
+    EvidenceRejected,
+    NotOpenToCollaborate,
+    AlreadyPending,
+)

@@ -1,0 +1,48 @@
+"""Test users: sign up through the real account code, optionally as admin, return their tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.graph import Graph
+from service.identity import accounts
+from service.identity.clock import utc_now
+from tests.conftest import SchemaRunner
+
+PASSWORD = "correct horse battery"
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    email: str
+    token: str
+
+
+async def person(gql: SchemaRunner, name: str, *, admin: bool = False) -> Person:
+    graph = Graph(gql.driver, gql.settings.neo4j)
+    email = f"{name}@example.org"
+    session = await accounts.sign_up(
+        graph, gql.settings.auth, email=email, password=PASSWORD, display_name=name, now=utc_now()
+    )
+    if admin:
+        assert await accounts.set_role(graph, email, accounts.ADMIN)
+    return Person(id=session.user.id, email=email, token=session.token)
+
+
+async def set_orcid(gql: SchemaRunner, researcher_id: str, orcid: str) -> None:
+    """Give an imported record an ORCID iD (the seed has none) as an import from OpenAlex would."""
+    async with gql.driver.session(database=gql.settings.neo4j.database) as session:
+        await (
+            await session.run(
+                "MATCH (r:Researcher {id: $id}) SET r.orcid = $orcid", id=researcher_id, orcid=orcid
+            )
+        ).consume()
+
+
+async def count(gql: SchemaRunner, cypher: str, **params: object) -> int:
+    """One number from an ad-hoc read, to check the graph behind the API."""
+    async with gql.driver.session(database=gql.settings.neo4j.database) as session:
+        record = await (await session.run(cypher, params)).single()
+    assert record is not None
+    return int(record[0])
