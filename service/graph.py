@@ -41,6 +41,8 @@ _BY_CODE: dict[str, type[errors.GraphError]] = {
     "Neo.ClientError.Transaction.TransactionTimedOut": errors.QueryTimeout,
     "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration": errors.QueryTimeout,
     "Neo.TransientError.Transaction.LockClientStopped": errors.QueryTimeout,
+    # What a lock wait that outlives the transaction timeout raises (contended writes).
+    "Neo.ClientError.Transaction.LockClientStopped": errors.QueryTimeout,
     "Neo.ClientError.Transaction.TransactionMarkedAsFailed": errors.QueryTimeout,
 }
 _MESSAGES: dict[type[errors.GraphError], str] = {
@@ -48,6 +50,9 @@ _MESSAGES: dict[type[errors.GraphError], str] = {
     errors.QueryTimeout: "the query took too long and was stopped",
     errors.ReadOnly: "this query may only read; the database refused a write",
     errors.GraphError: "the graph database reported an internal error",
+    # Server text for these can quote the query; clients get a fixed sentence, logs the detail.
+    errors.InvalidInput: "the database rejected the request as invalid",
+    errors.Conflict: "the change conflicts with data already in the graph",
 }
 
 

@@ -56,3 +56,19 @@ async def test_round_trips_are_counted(graph: Graph) -> None:
     await graph.read("graph/slice", center="seed:nobody", maxNodes=5, kinds=None)
     await graph.read("graph/slice", center="seed:nobody", maxNodes=5, kinds=None)
     assert graph.round_trips == 2
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "Neo.ClientError.Transaction.LockClientStopped",
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+    ],
+)
+def test_timeouts_by_code_are_query_timeouts(code: str) -> None:
+    exc = neo.ClientError.__new__(neo.ClientError)
+    Exception.__init__(exc, "raw server text")
+    exc._neo4j_code = code  # what the driver sets from the server's failure message
+    mapped = translate(exc)
+    assert type(mapped) is errors.QueryTimeout
+    assert "raw server text" not in mapped.message
