@@ -24,24 +24,30 @@ CALL (r) {
   WITH i, aff ORDER BY aff.lastYear DESC, size(aff.years) DESC, i.name LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
-WITH r, rank, affiliation,
+// Each neighbourhood is expanded once and every figure drawn from that one pass: a prolific
+// author's card otherwise re-walks thousands of works per figure (bench/RESULTS-scale.md).
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
+  WHERE c <> r
+  WITH DISTINCT c
+  RETURN count(c) AS coauthors,
+         count(CASE WHEN EXISTS { (c)<-[:CLAIMED]-(:User) } THEN 1 END) AS claimedCoauthors
+}
+CALL (r) {
+  MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
+  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name
+  RETURN collect({topic: t {.id, .name}, works: shared}) AS topicStats
+}
+WITH r, rank, affiliation, coauthors, claimedCoauthors, topicStats,
      COUNT { (r)-[:AUTHORED]->(:Paper) } AS works,
      COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers,
-     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)-[:HAS_TOPIC]->(t:Topic) RETURN DISTINCT t.id })
-       AS topics,
-     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher) WHERE c <> r
-                    RETURN DISTINCT c.id }) AS coauthors,
-     size(COLLECT { MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
-                    WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
-                    RETURN DISTINCT c.id }) AS claimedCoauthors,
+     size(topicStats) AS topics,
      EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
      head(COLLECT { MATCH (u:User)-[:MADE]->(c:Claim {activeKey: r.id})
                     RETURN {strength: c.strength,
                             accountDays: duration.inDays(u.createdAt, datetime()).days} })
        AS ownership,
-     COLLECT { MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
-               WITH t, count(DISTINCT p) AS n ORDER BY n DESC, t.name LIMIT 2
-               RETURN t.name } AS topTopics
+     [s IN topicStats[0..2] | s.topic.name] AS topTopics
 CALL (r) {
   WITH r WHERE $sections
   MATCH (r)-[:AUTHORED]->(p:Paper)
@@ -60,12 +66,6 @@ CALL (r) {
     topics: COLLECT { MATCH (p)-[h:HAS_TOPIC]->(t:Topic)
                       WITH t, h ORDER BY h.score DESC, t.name RETURN t {.id, .name} }
   }) AS worksPage
-}
-CALL (r) {
-  WITH r WHERE $sections
-  MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
-  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name LIMIT $topicsFirst
-  RETURN collect({topic: t {.id, .name}, works: shared}) AS topicShares
 }
 CALL (r) {
   WITH r WHERE $sections
@@ -99,5 +99,7 @@ RETURN r {
                 claimedCoauthors: claimedCoauthors,
                 evidenceStrength: coalesce(ownership.strength, 0),
                 ownerAccountDays: coalesce(ownership.accountDays, 0)},
-  worksPage: worksPage, topicShares: topicShares, collaborators: collaborators
+  worksPage: worksPage,
+  topicShares: CASE WHEN $sections THEN topicStats[0..$topicsFirst] ELSE [] END,
+  collaborators: collaborators
 } AS card
