@@ -1,37 +1,51 @@
-// Upsert a batch of works with their venues, authorships, institutions, topics and references.
-// $rows: maps shaped by service/importer/works.py; $source names where they came from;
-// $importedAt is the batch's timestamp. Running it twice with the same rows changes nothing.
-// A work that was a citation stub fills in here; references to unknown works become stubs.
+// Upsert a batch of works with their venues, authorships, institutions, topics, funders, references.
+// $rows: maps shaped by service/importer/works.py (one per work id); $source names where they
+// came from; $importedAt is the batch's timestamp. A work's authorships, topics, venues,
+// funders and references are replaced by the record's, so re-importing, or importing
+// overlapping pages in any order, gives the same graph. Author ids merged into another
+// (:MergedAuthor) resolve to the surviving researcher. A work that was a citation stub fills
+// in here; references to unknown works become stubs. Concept rows carry level 'concept'.
 UNWIND $rows AS w
 MERGE (p:Paper {id: w.id})
 SET p += w.props, p.stub = false, p.source = $source, p.sourceId = w.id, p.importedAt = $importedAt
 WITH p, w
+CALL (p) {
+  MATCH (p)<-[old:AUTHORED]-(:Researcher)
+  DELETE old
+}
+CALL (p) {
+  MATCH (p)-[old:HAS_TOPIC|PUBLISHED_IN|FUNDED_BY|CITES]->()
+  DELETE old
+}
 CALL (p, w) {
   UNWIND w.venues AS v
   MERGE (venue:Venue {id: v.id})
-  SET venue.name = v.name, venue.type = v.type, venue.issnL = v.issnL,
-      venue.source = $source, venue.sourceId = v.id, venue.importedAt = $importedAt
-  MERGE (p)-[rel:PUBLISHED_IN]->(venue)
-  SET rel.primary = v.primary
+  ON CREATE SET venue.source = $source, venue.sourceId = v.id, venue.importedAt = $importedAt
+  SET venue.name = v.name, venue.type = coalesce(v.type, venue.type),
+      venue.issnL = coalesce(v.issnL, venue.issnL)
+  CREATE (p)-[:PUBLISHED_IN {primary: v.primary}]->(venue)
 }
 CALL (p, w) {
   UNWIND w.authorships AS a
-  MERGE (r:Researcher {id: a.authorId})
-  ON CREATE SET r.name = a.name, r.source = $source, r.sourceId = a.authorId,
+  OPTIONAL MATCH (alias:MergedAuthor {id: a.authorId})
+  WITH a, coalesce(alias.into, a.authorId) AS rid
+  MERGE (r:Researcher {id: rid})
+  ON CREATE SET r.name = a.name, r.source = $source, r.sourceId = rid,
                 r.importedAt = $importedAt
   SET r.orcid = coalesce(r.orcid, a.orcid)
   MERGE (r)-[au:AUTHORED]->(p)
-  SET au.position = a.position, au.authorPosition = a.authorPosition,
+  ON CREATE SET au.position = a.position, au.authorPosition = a.authorPosition,
       au.corresponding = a.corresponding, au.rawAuthorName = a.rawAuthorName,
       au.rawAffiliations = a.rawAffiliations,
       au.institutionIds = [i IN a.institutions | i.id]
   WITH r, a
   UNWIND a.institutions AS i
   MERGE (inst:Institution {id: i.id})
-  SET inst.name = i.name, inst.ror = coalesce(i.ror, inst.ror),
+  ON CREATE SET inst.name = i.name, inst.source = $source, inst.sourceId = i.id,
+                inst.importedAt = $importedAt
+  SET inst.ror = coalesce(i.ror, inst.ror),
       inst.countryCode = coalesce(i.countryCode, inst.countryCode),
-      inst.type = coalesce(i.type, inst.type),
-      inst.source = $source, inst.sourceId = i.id, inst.importedAt = $importedAt
+      inst.type = coalesce(i.type, inst.type)
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
   WITH aff, p
   SET aff.years = CASE WHEN p.year IS NULL OR p.year IN coalesce(aff.years, [])
@@ -42,16 +56,15 @@ CALL (p, w) {
 CALL (p, w) {
   UNWIND w.topics AS t
   MERGE (topic:Topic {id: t.id})
-  SET topic.name = t.name, topic.level = 'topic',
-      topic.source = $source, topic.sourceId = t.id, topic.importedAt = $importedAt
-  MERGE (p)-[has:HAS_TOPIC]->(topic)
-  SET has.score = t.score
+  ON CREATE SET topic.source = $source, topic.sourceId = t.id, topic.importedAt = $importedAt
+  SET topic.name = t.name, topic.level = t.level
+  CREATE (p)-[:HAS_TOPIC {score: t.score}]->(topic)
   WITH topic, t
   UNWIND [level IN ['subfield', 'field', 'domain'] WHERE t.levels[level] IS NOT NULL
           | {level: level, id: t.levels[level].id, name: t.levels[level].name}] AS parent
   MERGE (node:Topic {id: parent.id})
-  SET node.name = parent.name, node.level = parent.level,
-      node.source = $source, node.sourceId = parent.id, node.importedAt = $importedAt
+  ON CREATE SET node.source = $source, node.sourceId = parent.id, node.importedAt = $importedAt
+  SET node.name = parent.name, node.level = parent.level
 }
 CALL (p, w) {
   UNWIND [t IN w.topics WHERE t.levels.subfield IS NOT NULL] AS t
@@ -67,10 +80,17 @@ CALL (p, w) {
   MERGE (field)-[:PART_OF]->(domain)
 }
 CALL (p, w) {
+  UNWIND w.funders AS f
+  MERGE (funder:Funder {id: f.id})
+  ON CREATE SET funder.name = f.name, funder.source = $source, funder.sourceId = f.id,
+                funder.importedAt = $importedAt
+  CREATE (p)-[:FUNDED_BY {awardIds: f.awards}]->(funder)
+}
+CALL (p, w) {
   UNWIND w.references AS ref
   MERGE (cited:Paper {id: ref})
   ON CREATE SET cited.stub = true, cited.source = $source, cited.sourceId = ref,
                 cited.importedAt = $importedAt
-  MERGE (p)-[:CITES]->(cited)
+  CREATE (p)-[:CITES]->(cited)
 }
 RETURN count(p) AS works

@@ -13,3 +13,7 @@ CREATE INDEX paper_sort IF NOT EXISTS FOR (n:Paper) ON (n.sortDate);
 CREATE INDEX topic_level IF NOT EXISTS FOR (n:Topic) ON (n.level);
 CREATE FULLTEXT INDEX researcher_names IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name, n.alternativeNames];
 CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (n:Paper) ON EACH [n.title];
+CREATE CONSTRAINT publisher_id IF NOT EXISTS FOR (n:Publisher) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT funder_id IF NOT EXISTS FOR (n:Funder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT merged_author_id IF NOT EXISTS FOR (n:MergedAuthor) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merged_author_into IF NOT EXISTS FOR (n:MergedAuthor) ON (n.into);

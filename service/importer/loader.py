@@ -12,16 +12,30 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
+from service import errors
 from service.graph import translate
+from service.importer import entities
 from service.importer.ids import BadId
-from service.importer.readers import Item, read_file
+from service.importer.readers import Item, describe_id, read_file
 from service.importer.works import work_row
 from service.queries import get
 
-# Entity type -> (row mapper, query file). Issue-by-issue more entity types join this table.
+# Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
+# per id, so one transaction never writes the same record twice.
 MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
     "work": (work_row, "import/works"),
+    "author": (entities.author_row, "import/authors"),
+    "institution": (entities.institution_row, "import/institutions"),
+    "source": (entities.source_row, "import/sources"),
+    "topic": (entities.topic_row, "import/topics"),
+    "concept": (entities.concept_row, "import/concepts"),
+    "publisher": (entities.publisher_row, "import/publishers"),
+    "funder": (entities.funder_row, "import/funders"),
+    "merged_author": (entities.merged_author_row, "import/merged_authors"),
 }
+# Merges are written before anything else in a batch round so works resolve through them.
+ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
+Progress = Callable[["Summary"], None]
 
 
 class ImportAborted(RuntimeError):
@@ -34,6 +48,9 @@ class Summary:
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    # Problems with whole files (a part whose record count differs from its manifest).
+    warnings: list[str] = field(default_factory=list)
+    by_entity: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def skip(self, where: str, why: str) -> None:
@@ -47,8 +64,15 @@ class Summary:
             f"read {self.read}, written {self.written}, skipped {sum(self.skipped.values())}"
             f" in {self.seconds:.2f}s ({rate:,.0f} records/s)"
         ]
+        if self.by_entity:
+            lines.append(
+                "  written: " + ", ".join(f"{n} {e}" for e, n in sorted(self.by_entity.items()))
+            )
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
+        if len(self.problems) > 20:
+            lines.append(f"  … and {len(self.problems) - 20} more")
+        lines += [f"  warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
 
 
@@ -73,27 +97,63 @@ async def import_items(
     source: str = "openalex",
     batch_size: int = 500,
     fail_fast: bool = False,
+    progress: Progress | None = None,
 ) -> Summary:
+    """Write every record `items` yields; bad ones are skipped (or fatal with `fail_fast`)."""
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
     summary = Summary()
     began = time.monotonic()
-    batches: dict[str, list[dict[str, Any]]] = {}
+    # entity -> id -> (where the record was read, its row)
+    batches: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
 
-    async def flush(entity: str) -> None:
-        rows = batches.pop(entity, [])
-        if not rows:
-            return
+    async def write(entity: str, rows: list[dict[str, Any]]) -> None:
         try:
             await _write(driver, database, MAPPERS[entity][1], rows, source)
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
-        summary.written += len(rows)
+
+    async def flush(entity: str) -> None:
+        entries = list(batches.pop(entity, {}).values())
+        if not entries:
+            return
+        try:
+            await write(entity, [row for _, row in entries])
+            written = len(entries)
+        except errors.InvalidInput:
+            # The database refused the batch (nothing of it was written); find the records it
+            # refuses by writing them one by one, so the good ones are still kept.
+            written = 0
+            for where, row in entries:
+                try:
+                    await write(entity, [row])
+                    written += 1
+                except errors.InvalidInput as exc:
+                    summary.skip(where, f"rejected by the database: {exc}")
+                    if fail_fast:
+                        raise ImportAborted(f"{where}: rejected by the database: {exc}") from exc
+        summary.written += written
+        summary.by_entity[entity] += written
+        if progress is not None:
+            summary.seconds = time.monotonic() - began
+            progress(summary)
+
+    async def flush_all() -> None:
+        for entity in sorted(batches, key=lambda e: ORDER.index(e) if e in ORDER else len(ORDER)):
+            await flush(entity)
 
     for item in items:
+        if item.about_file:
+            summary.warnings.append(f"{item.where}: {item.problem}")
+            if fail_fast:
+                raise ImportAborted(f"{item.where}: {item.problem}")
+            continue
         summary.read += 1
         problem = item.problem
         entity = item.entity
         if problem is None and (entity is None or entity not in MAPPERS):
-            problem = f"unsupported entity type: {entity or 'unknown'}"
+            kind = entity or describe_id((item.record or {}).get("id"))
+            problem = f"unsupported entity type: {kind}"
         row = None
         if problem is None and item.record is not None and entity is not None:
             try:
@@ -105,11 +165,15 @@ async def import_items(
             if fail_fast:
                 raise ImportAborted(f"{item.where}: {problem}")
             continue
-        batches.setdefault(entity, []).append(row)
-        if len(batches[entity]) >= batch_size:
+        batch = batches.setdefault(entity, {})
+        batch.pop(row["id"], None)  # the later record of an id wins, as it would across batches
+        batch[row["id"]] = (item.where, row)
+        if len(batch) >= batch_size:
+            # Merges first, so the works batch just filled resolves merged author ids.
+            if entity != "merged_author" and "merged_author" in batches:
+                await flush("merged_author")
             await flush(entity)
-    for entity in list(batches):
-        await flush(entity)
+    await flush_all()
     summary.seconds = time.monotonic() - began
     return summary
 
