@@ -17,7 +17,7 @@ from service.graph import translate
 from service.importer import entities
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
-from service.importer.works import work_row
+from service.importer.works import batch_params, work_row
 from service.queries import get
 
 # Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
@@ -32,6 +32,10 @@ MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
     "publisher": (entities.publisher_row, "import/publishers"),
     "funder": (entities.funder_row, "import/funders"),
     "merged_author": (entities.merged_author_row, "import/merged_authors"),
+}
+# Entity type -> how a batch of rows becomes the query's parameters (default: `$rows`).
+BATCH_PARAMS: dict[str, Callable[[list[dict[str, Any]]], dict[str, Any]]] = {
+    "work": batch_params,
 }
 # Merges are written before anything else in a batch round so works resolve through them.
 ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
@@ -77,13 +81,15 @@ class Summary:
 
 
 async def _write(
-    driver: AsyncDriver, database: str, query: str, rows: list[dict[str, Any]], source: str
+    driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
 ) -> None:
-    text = get(query).text
-    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    text = get(MAPPERS[entity][1]).text
+    shape = BATCH_PARAMS.get(entity)
+    params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
+    params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
 
     async def work(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(text, rows=rows, source=source, importedAt=imported_at)).consume()
+        await (await tx.run(text, params)).consume()
 
     async with driver.session(database=database) as session:
         await session.execute_write(work)
@@ -109,7 +115,7 @@ async def import_items(
 
     async def write(entity: str, rows: list[dict[str, Any]]) -> None:
         try:
-            await _write(driver, database, MAPPERS[entity][1], rows, source)
+            await _write(driver, database, entity, rows, source)
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
 

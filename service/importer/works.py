@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from service.importer.entities import institution_ref, topic_levels
@@ -197,4 +198,84 @@ def work_row(work: Record) -> Record:
         "topics": topics(work),
         "funders": funders(work),
         "references": _references(work),
+    }
+
+
+def batch_params(rows: list[Record]) -> Record:
+    """A batch of work rows as the flat lists `cypher/import/works.cypher` UNWINDs.
+
+    Nodes are deduplicated across the batch here, so each statement part writes each node or
+    relationship once; flat lists keep every part a plain UNWIND, which is what makes it fast.
+    """
+    researchers: dict[str, Record] = {}
+    institutions: dict[str, Record] = {}
+    venues: dict[str, Record] = {}
+    topics: dict[str, Record] = {}
+    part_of: dict[tuple[str, str], Record] = {}
+    funder_nodes: dict[str, Record] = {}
+    affiliations: dict[tuple[str, str], set[int]] = {}
+    authored, has_topic, published_in, funded_by, cites = [], [], [], [], []
+    refs: set[str] = set()
+    for w in rows:
+        paper, year = w["id"], w["props"].get("year")
+        for v in w["venues"]:
+            venues.setdefault(v["id"], {k: v[k] for k in ("id", "name", "type", "issnL")})
+            published_in.append({"paper": paper, "venue": v["id"], "primary": v["primary"]})
+        for a in w["authorships"]:
+            author = a["authorId"]
+            researchers.setdefault(author, {"id": author, "name": a["name"], "orcid": a["orcid"]})
+            authored.append(
+                {
+                    "paper": paper,
+                    "author": author,
+                    "props": {
+                        "position": a["position"],
+                        "authorPosition": a["authorPosition"],
+                        "corresponding": a["corresponding"],
+                        "rawAuthorName": a["rawAuthorName"],
+                        "rawAffiliations": a["rawAffiliations"],
+                        "institutionIds": [i["id"] for i in a["institutions"]],
+                    },
+                }
+            )
+            for i in a["institutions"]:
+                institutions.setdefault(i["id"], i)
+                years = affiliations.setdefault((author, i["id"]), set())
+                if isinstance(year, int):
+                    years.add(year)
+        for t in w["topics"]:
+            topics.setdefault(t["id"], {"id": t["id"], "name": t["name"], "level": t["level"]})
+            has_topic.append({"paper": paper, "topic": t["id"], "score": t["score"]})
+            chain = [t["id"]]
+            for level in ("subfield", "field", "domain"):
+                node = t["levels"].get(level)
+                if node:
+                    topics.setdefault(node["id"], {**node, "level": level})
+                    chain.append(node["id"])
+            for child, parent in itertools.pairwise(chain):
+                part_of.setdefault((child, parent), {"child": child, "parent": parent})
+        for f in w["funders"]:
+            funder_nodes.setdefault(f["id"], {"id": f["id"], "name": f["name"]})
+            funded_by.append({"paper": paper, "funder": f["id"], "awardIds": f["awards"]})
+        for ref in w["references"]:
+            cites.append({"paper": paper, "ref": ref})
+            refs.add(ref)
+    return {
+        "works": [{"id": w["id"], "props": w["props"]} for w in rows],
+        "researchers": list(researchers.values()),
+        "institutions": list(institutions.values()),
+        "venues": list(venues.values()),
+        "topics": list(topics.values()),
+        "partOf": list(part_of.values()),
+        "funders": list(funder_nodes.values()),
+        "stubs": sorted(refs),
+        "authored": authored,
+        "affiliations": [
+            {"author": a, "institution": i, "years": sorted(y)}
+            for (a, i), y in affiliations.items()
+        ],
+        "hasTopic": has_topic,
+        "publishedIn": published_in,
+        "fundedBy": funded_by,
+        "cites": cites,
     }
