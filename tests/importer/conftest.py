@@ -11,6 +11,7 @@ import pytest
 from neo4j import AsyncDriver
 from service.importer.loader import Summary, import_items, items_from
 from service.settings import ROOT, Settings
+from tests.conftest import wipe
 
 # The shared OpenAlex samples sit next to the repository (`../shared`, see its SOURCE.md).
 DATA = ROOT.parent / "shared" / "data" / "openalex"
@@ -21,9 +22,11 @@ Query = Callable[..., Awaitable[list[dict[str, Any]]]]
 
 @pytest.fixture
 def load(empty_graph: AsyncDriver, settings: Settings) -> Load:
-    """Import paths into the (emptied) test graph with the real loader."""
+    """Import paths with the real loader into an emptied test graph (`keep=True`: as it is)."""
 
-    async def run(*paths: Path, **options: Any) -> Summary:
+    async def run(*paths: Path, keep: bool = False, **options: Any) -> Summary:
+        if not keep:
+            await wipe(empty_graph, settings.neo4j.database)
         return await import_items(
             empty_graph, settings.neo4j.database, items_from(list(paths)), **options
         )

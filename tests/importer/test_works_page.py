@@ -120,7 +120,7 @@ async def test_a_spot_checked_work_has_abstract_authors_in_order_topics_venue(
 async def test_reimport_changes_no_counts(load: Load, counts: Counts) -> None:
     await load(PAGE)
     first = await counts()
-    await load(PAGE, batch_size=37)
+    await load(PAGE, batch_size=37, keep=True)
     assert await counts() == first
 
 
@@ -133,9 +133,11 @@ async def test_overlapping_pages_in_either_order_give_the_same_graph(
     two.write_text(json.dumps({"meta": {}, "results": results[80:]}))
     await load(one, two)
     forward = await counts()
-    await load(two, one)  # `load` starts from an empty graph each time
+    await load(two, one)  # `load` starts from an empty graph unless told to keep it
     assert await counts() == forward
     await load(PAGE)
+    assert await counts() == forward
+    await load(two, one, keep=True)
     assert await counts() == forward
 
 
@@ -147,7 +149,8 @@ async def test_a_changed_record_replaces_its_authorships_and_topics(
     changed = {**record, "authorships": record["authorships"][:1], "topics": []}
     changed["concepts"] = []
     (tmp_path / "changed.json").write_text(json.dumps(changed))
-    await load(KEYPAPERS, tmp_path / "changed.json")
+    await load(KEYPAPERS)
+    await load(tmp_path / "changed.json", keep=True)
     rows = await cypher(
         "MATCH (p:Paper {id: $id}) RETURN COUNT { (p)<-[:AUTHORED]-() } AS authors,"
         " COUNT { (p)-[:HAS_TOPIC]->() } AS topics",
