@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from service import localdb
+from service import errors, localdb
 from service.graph import open_driver, setup_schema
 from service.seed import seed
 from service.settings import Settings
@@ -86,6 +86,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         summary = asyncio.run(run())
     except ImportAborted as exc:
         print(f"\nscholar import: stopped at the first error (--fail-fast): {exc}", file=sys.stderr)
+        return 1
+    except (errors.GraphError, ValueError) as exc:
+        print(f"\nscholar import: {exc}", file=sys.stderr)
         return 1
     if _show_progress():
         print(file=sys.stderr)
