@@ -8,6 +8,9 @@
 // so re-importing, or importing overlapping pages in any order, gives the same graph. Author
 // ids merged into another (:MergedAuthor) resolve to the surviving researcher. A work that
 // was a citation stub fills in here; references to unknown works become stubs.
+// replan=skip: every part seeks by a unique id, so the plan made for the first batch stays
+// right; without it a growing graph's statistics force costly replans batch after batch.
+CYPHER replan=skip
 CALL () {
   UNWIND $works AS w
   MATCH (p:Paper {id: w.id})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -119,10 +120,26 @@ async def import_items(
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
 
+    # The batch being written while the next one is read and mapped: Neo4j works on one
+    # while Python (the other core) prepares the next. One at a time, so writes stay in order.
+    pending: asyncio.Task[None] | None = None
+
+    async def settle() -> None:
+        nonlocal pending
+        if pending is not None:
+            task, pending = pending, None
+            await task
+
     async def flush(entity: str) -> None:
+        nonlocal pending
         entries = list(batches.pop(entity, {}).values())
         if not entries:
             return
+        await settle()
+        pending = asyncio.create_task(write_batch(entity, entries))
+        await asyncio.sleep(0)  # let it put the query on the wire before reading on
+
+    async def write_batch(entity: str, entries: list[tuple[str, dict[str, Any]]]) -> None:
         try:
             await write(entity, [row for _, row in entries])
             written = len(entries)
@@ -148,38 +165,48 @@ async def import_items(
         for entity in sorted(batches, key=lambda e: ORDER.index(e) if e in ORDER else len(ORDER)):
             await flush(entity)
 
-    for item in items:
-        if item.about_file:
-            summary.warnings.append(f"{item.where}: {item.problem}")
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {item.problem}")
-            continue
-        summary.read += 1
-        problem = item.problem
-        entity = item.entity
-        if problem is None and (entity is None or entity not in MAPPERS):
-            kind = entity or describe_id((item.record or {}).get("id"))
-            problem = f"unsupported entity type: {kind}"
-        row = None
-        if problem is None and item.record is not None and entity is not None:
-            try:
-                row = MAPPERS[entity][0](item.record)
-            except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
-                problem = f"malformed record: {exc}"
-        if problem is not None or row is None or entity is None:
-            summary.skip(item.where, problem or "malformed record")
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {problem}")
-            continue
-        batch = batches.setdefault(entity, {})
-        batch.pop(row["id"], None)  # the later record of an id wins, as it would across batches
-        batch[row["id"]] = (item.where, row)
-        if len(batch) >= batch_size:
-            # Merges first, so the works batch just filled resolves merged author ids.
-            if entity != "merged_author" and "merged_author" in batches:
-                await flush("merged_author")
-            await flush(entity)
-    await flush_all()
+    async def read_all() -> None:
+        for item in items:
+            if pending is not None and summary.read % 200 == 0:
+                await asyncio.sleep(0)  # lets the batch in flight read its result and commit
+            if item.about_file:
+                summary.warnings.append(f"{item.where}: {item.problem}")
+                if fail_fast:
+                    raise ImportAborted(f"{item.where}: {item.problem}")
+                continue
+            summary.read += 1
+            problem = item.problem
+            entity = item.entity
+            if problem is None and (entity is None or entity not in MAPPERS):
+                kind = entity or describe_id((item.record or {}).get("id"))
+                problem = f"unsupported entity type: {kind}"
+            row = None
+            if problem is None and item.record is not None and entity is not None:
+                try:
+                    row = MAPPERS[entity][0](item.record)
+                except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
+                    problem = f"malformed record: {exc}"
+            if problem is not None or row is None or entity is None:
+                summary.skip(item.where, problem or "malformed record")
+                if fail_fast:
+                    raise ImportAborted(f"{item.where}: {problem}")
+                continue
+            batch = batches.setdefault(entity, {})
+            batch.pop(row["id"], None)  # the later record of an id wins, as it would across batches
+            batch[row["id"]] = (item.where, row)
+            if len(batch) >= batch_size:
+                # Merges first, so the works batch just filled resolves merged author ids.
+                if entity != "merged_author" and "merged_author" in batches:
+                    await flush("merged_author")
+                await flush(entity)
+
+    try:
+        await read_all()
+        await flush_all()
+        await settle()
+    finally:
+        if pending is not None:  # stopped early: let the batch in flight finish, atomically
+            await asyncio.gather(pending, return_exceptions=True)
     summary.seconds = time.monotonic() - began
     return summary
 
