@@ -8,7 +8,7 @@ UNWIND $rows AS m
 OPTIONAL MATCH (next:MergedAuthor {id: m.into})
 WITH m, coalesce(next.into, m.into) AS into
 MERGE (alias:MergedAuthor {id: m.id})
-SET alias.into = into, alias.mergedOn = m.date, alias.source = $source,
+SET alias.into = into, alias.mergedOn = m.date, alias.source = $source, alias.sourceId = m.id,
     alias.importedAt = $importedAt
 WITH m, into
 CALL (m, into) {
