@@ -1,7 +1,8 @@
 // Upsert a batch of authors as researchers, with alternative names, ORCID and institutions.
 // $rows: maps shaped by service/importer/entities.py author_row; $source, $importedAt as for
 // works. An author id that was merged (:MergedAuthor) writes onto the surviving researcher,
-// without overwriting its names. Institutions get AFFILIATED_WITH with the record's years
+// without overwriting its names. The record's name is authoritative (nameFromRecord): bylines
+// no longer change it. Institutions get AFFILIATED_WITH with the record's years
 // (merged with years learned from works) and lastKnown for last_known_institution(s).
 UNWIND $rows AS row
 OPTIONAL MATCH (alias:MergedAuthor {id: row.id})

@@ -7,7 +7,8 @@
 // A work's authorships, topics, venues, funders and references are replaced by the record's,
 // so re-importing, or importing overlapping pages in any order, gives the same graph. Author
 // ids merged into another (:MergedAuthor) resolve to the surviving researcher. A work that
-// was a citation stub fills in here; references to unknown works become stubs.
+// was a citation stub fills in here; references to unknown works become stubs. A researcher's
+// name comes from its author record when one was imported, else the fullest byline spelling.
 // replan=skip: every part seeks by a unique id, so the plan made for the first batch stays
 // right; without it a growing graph's statistics force costly replans batch after batch.
 CYPHER replan=skip
@@ -37,6 +38,12 @@ CALL () {
   ON CREATE SET r.name = a.name, r.orcid = a.orcid, r.source = $source, r.sourceId = rid,
                 r.importedAt = $importedAt
   ON MATCH SET r.orcid = coalesce(r.orcid, a.orcid)
+  // Bylines spell a name differently over time. Without the author record the fuller
+  // (longer, then greater) spelling wins, so the name does not depend on import order.
+  WITH r, a
+  WHERE r.nameFromRecord IS NULL AND a.name <> r.name
+    AND (size(a.name) > size(r.name) OR (size(a.name) = size(r.name) AND a.name > r.name))
+  SET r.name = a.name
 }
 CALL () {
   UNWIND $institutions AS i

@@ -63,6 +63,8 @@ def author_row(author: Record) -> Record:
         "id": short_id(author.get("id")),
         "props": {
             "name": author.get("display_name") or "",
+            # The author's own record names them; bylines no longer change the name.
+            "nameFromRecord": True,
             "alternativeNames": _names(author.get("display_name_alternatives")),
             "worksCount": author.get("works_count"),
             "citedByCount": author.get("cited_by_count"),

@@ -201,6 +201,14 @@ def work_row(work: Record) -> Record:
     }
 
 
+def fuller(name: str, than: str) -> bool:
+    """The byline spelling that wins without an author record: longer, then greater.
+
+    The same rule as `cypher/import/works.cypher`, so the name does not depend on import order.
+    """
+    return (len(name), name) > (len(than), than)
+
+
 def batch_params(rows: list[Record]) -> Record:
     """A batch of work rows as the flat lists `cypher/import/works.cypher` UNWINDs.
 
@@ -223,7 +231,12 @@ def batch_params(rows: list[Record]) -> Record:
             published_in.append({"paper": paper, "venue": v["id"], "primary": v["primary"]})
         for a in w["authorships"]:
             author = a["authorId"]
-            researchers.setdefault(author, {"id": author, "name": a["name"], "orcid": a["orcid"]})
+            known = researchers.setdefault(
+                author, {"id": author, "name": a["name"], "orcid": a["orcid"]}
+            )
+            if fuller(a["name"], known["name"]):
+                known["name"] = a["name"]
+            known["orcid"] = known["orcid"] or a["orcid"]
             authored.append(
                 {
                     "paper": paper,

@@ -163,3 +163,23 @@ async def test_the_empty_terminal_page_imports_nothing(load: Load, counts: Count
     summary = await load(EMPTY)
     assert (summary.read, summary.written, sum(summary.skipped.values())) == (0, 0, 0)
     assert (await counts())["works"] == 0
+
+
+async def test_a_name_spelled_differently_does_not_depend_on_order(
+    load: Load, cypher: Query, tmp_path: Any
+) -> None:
+    record = json.loads(KEYPAPERS.read_text())["results"][0]
+    author = record["authorships"][0]["author"]
+    spellings = []
+    for n, name in enumerate(["B. Zhao", "Borui Zhao"]):
+        changed = json.loads(json.dumps(record))
+        changed["id"] = f"https://openalex.org/W99999999{n}"
+        changed["authorships"][0]["author"]["display_name"] = name
+        path = tmp_path / f"{n}.json"
+        path.write_text(json.dumps(changed))
+        spellings.append(path)
+    query = "MATCH (r:Researcher {id: $id}) RETURN r.name AS name"
+    await load(*spellings)
+    forward = await cypher(query, id=short(author["id"]))
+    await load(*reversed(spellings))
+    assert await cypher(query, id=short(author["id"])) == forward == [{"name": "Borui Zhao"}]
