@@ -1,14 +1,17 @@
-"""`scholar`: the command line behind the Makefile (serve, seed, db, schema, query)."""
+"""`scholar`: the command line behind the Makefile (serve, seed, db, schema, query, import,
+generate)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from service import localdb
-from service.graph import open_driver
+from service import errors, localdb
+from service.graph import open_driver, setup_schema
 from service.seed import seed
 from service.settings import Settings
 
@@ -39,6 +42,67 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
             await driver.close()
 
     print(asyncio.run(run()))
+    return 0
+
+
+def _show_progress() -> bool:
+    """A live records/s line only for a person at a terminal: never in CI logs or pipes."""
+    return sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes")
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from service.importer.loader import ImportAborted, Summary, import_items, items_from
+
+    missing = [str(p) for p in args.paths if not p.exists()]
+    if missing:
+        print(f"scholar import: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+
+    def progress(summary: Summary) -> None:
+        rate = summary.written / summary.seconds if summary.seconds else 0.0
+        print(
+            f"\r{summary.read:,} read, {summary.written:,} written ({rate:,.0f} records/s)",
+            end="",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    async def run() -> Summary:
+        driver = open_driver(settings.neo4j)
+        try:
+            await setup_schema(driver, settings.neo4j.database)
+            return await import_items(
+                driver,
+                settings.neo4j.database,
+                items_from(args.paths),
+                source=args.source,
+                batch_size=args.batch_size,
+                fail_fast=args.fail_fast,
+                progress=progress if _show_progress() else None,
+            )
+        finally:
+            await driver.close()
+
+    try:
+        summary = asyncio.run(run())
+    except ImportAborted as exc:
+        print(f"\nscholar import: stopped at the first error (--fail-fast): {exc}", file=sys.stderr)
+        return 1
+    except (errors.GraphError, ValueError) as exc:
+        print(f"\nscholar import: {exc}", file=sys.stderr)
+        return 1
+    if _show_progress():
+        print(file=sys.stderr)
+    print(summary.render())
+    return 1 if summary.skipped or summary.warnings else 0
+
+
+def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    from service.importer.generate import Corpus, write_corpus
+
+    corpus = Corpus(works=args.works, seed=args.seed)
+    written = write_corpus(corpus, args.out, gzip_output=not args.plain, shard_size=args.shard)
+    print(f"wrote {corpus.works:,} works in {len(written)} file(s) under {args.out}")
     return 0
 
 
@@ -115,6 +179,28 @@ def parser() -> argparse.ArgumentParser:
     query.add_argument("--format", "-f", choices=["table", "csv", "json"], default="table")
     query.add_argument("--list", action="store_true", help="list the catalogue instead")
     query.set_defaults(run=cmd_query)
+    imp = sub.add_parser("import", help="load data into the graph").add_subparsers(
+        dest="format", required=True
+    )
+    openalex = imp.add_parser(
+        "openalex",
+        help="OpenAlex API pages, records, JSON Lines (.gz) or a snapshot folder",
+    )
+    openalex.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    openalex.add_argument("--batch-size", type=int, default=1000, help="records per transaction")
+    openalex.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
+    openalex.add_argument("--source", default="openalex", help="recorded on every node written")
+    openalex.set_defaults(run=cmd_import)
+    gen = sub.add_parser("generate", help="write synthetic data").add_subparsers(
+        dest="format", required=True
+    )
+    synthetic = gen.add_parser("openalex", help="a synthetic OpenAlex-format works corpus")
+    synthetic.add_argument("--works", type=int, required=True, help="number of works")
+    synthetic.add_argument("--seed", type=int, default=1, help="same seed, same corpus")
+    synthetic.add_argument("--out", type=Path, required=True, help="folder to write into")
+    synthetic.add_argument("--shard", type=int, default=100_000, help="works per file")
+    synthetic.add_argument("--plain", action="store_true", help="write .jsonl, not .jsonl.gz")
+    synthetic.set_defaults(run=cmd_generate)
     return top
 
 

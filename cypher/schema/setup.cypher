@@ -26,3 +26,7 @@ CREATE CONSTRAINT conversation_id IF NOT EXISTS FOR (n:Conversation) REQUIRE n.i
 CREATE CONSTRAINT message_id IF NOT EXISTS FOR (n:Message) REQUIRE n.id IS UNIQUE;
 CREATE INDEX invitation_recipient IF NOT EXISTS FOR (n:Invitation) ON (n.recipientId);
 CREATE INDEX invitation_sender IF NOT EXISTS FOR (n:Invitation) ON (n.senderId);
+CREATE CONSTRAINT publisher_id IF NOT EXISTS FOR (n:Publisher) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT funder_id IF NOT EXISTS FOR (n:Funder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT merged_author_id IF NOT EXISTS FOR (n:MergedAuthor) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merged_author_into IF NOT EXISTS FOR (n:MergedAuthor) ON (n.into);

@@ -1,1 +1,6 @@
-"""Loading OpenAlex records (API pages, single records, JSON Lines) into the graph."""
+"""Loading OpenAlex data (API pages, records, JSON Lines, the snapshot layout) into the graph.
+
+readers.py finds records in files, works.py and entities.py map them to rows, loader.py writes
+rows in batched transactions through `cypher/import/*.cypher`, generate.py writes synthetic
+corpora for load tests.
+"""

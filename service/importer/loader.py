@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,16 +13,34 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
+from service import errors
 from service.graph import translate
+from service.importer import entities
 from service.importer.ids import BadId
-from service.importer.readers import Item, read_file
-from service.importer.works import work_row
+from service.importer.readers import Item, describe_id, read_file
+from service.importer.works import batch_params, work_row
 from service.queries import get
 
-# Entity type -> (row mapper, query file). Issue-by-issue more entity types join this table.
+# Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
+# per id, so one transaction never writes the same record twice.
 MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
     "work": (work_row, "import/works"),
+    "author": (entities.author_row, "import/authors"),
+    "institution": (entities.institution_row, "import/institutions"),
+    "source": (entities.source_row, "import/sources"),
+    "topic": (entities.topic_row, "import/topics"),
+    "concept": (entities.concept_row, "import/concepts"),
+    "publisher": (entities.publisher_row, "import/publishers"),
+    "funder": (entities.funder_row, "import/funders"),
+    "merged_author": (entities.merged_author_row, "import/merged_authors"),
 }
+# Entity type -> how a batch of rows becomes the query's parameters (default: `$rows`).
+BATCH_PARAMS: dict[str, Callable[[list[dict[str, Any]]], dict[str, Any]]] = {
+    "work": batch_params,
+}
+# Merges are written before anything else in a batch round so works resolve through them.
+ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
+Progress = Callable[["Summary"], None]
 
 
 class ImportAborted(RuntimeError):
@@ -34,6 +53,9 @@ class Summary:
     written: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
+    # Problems with whole files (a part whose record count differs from its manifest).
+    warnings: list[str] = field(default_factory=list)
+    by_entity: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def skip(self, where: str, why: str) -> None:
@@ -47,19 +69,28 @@ class Summary:
             f"read {self.read}, written {self.written}, skipped {sum(self.skipped.values())}"
             f" in {self.seconds:.2f}s ({rate:,.0f} records/s)"
         ]
+        if self.by_entity:
+            lines.append(
+                "  written: " + ", ".join(f"{n} {e}" for e, n in sorted(self.by_entity.items()))
+            )
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
+        if len(self.problems) > 20:
+            lines.append(f"  … and {len(self.problems) - 20} more")
+        lines += [f"  warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
 
 
 async def _write(
-    driver: AsyncDriver, database: str, query: str, rows: list[dict[str, Any]], source: str
+    driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
 ) -> None:
-    text = get(query).text
-    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    text = get(MAPPERS[entity][1]).text
+    shape = BATCH_PARAMS.get(entity)
+    params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
+    params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
 
     async def work(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(text, rows=rows, source=source, importedAt=imported_at)).consume()
+        await (await tx.run(text, params)).consume()
 
     async with driver.session(database=database) as session:
         await session.execute_write(work)
@@ -73,43 +104,109 @@ async def import_items(
     source: str = "openalex",
     batch_size: int = 500,
     fail_fast: bool = False,
+    progress: Progress | None = None,
 ) -> Summary:
+    """Write every record `items` yields; bad ones are skipped (or fatal with `fail_fast`)."""
+    if batch_size < 1:
+        raise ValueError("batch size must be at least 1")
     summary = Summary()
     began = time.monotonic()
-    batches: dict[str, list[dict[str, Any]]] = {}
+    # entity -> id -> (where the record was read, its row)
+    batches: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
 
-    async def flush(entity: str) -> None:
-        rows = batches.pop(entity, [])
-        if not rows:
-            return
+    async def write(entity: str, rows: list[dict[str, Any]]) -> None:
         try:
-            await _write(driver, database, MAPPERS[entity][1], rows, source)
+            await _write(driver, database, entity, rows, source)
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
-        summary.written += len(rows)
 
-    for item in items:
-        summary.read += 1
-        problem = item.problem
-        entity = item.entity
-        if problem is None and (entity is None or entity not in MAPPERS):
-            problem = f"unsupported entity type: {entity or 'unknown'}"
-        row = None
-        if problem is None and item.record is not None and entity is not None:
-            try:
-                row = MAPPERS[entity][0](item.record)
-            except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
-                problem = f"malformed record: {exc}"
-        if problem is not None or row is None or entity is None:
-            summary.skip(item.where, problem or "malformed record")
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {problem}")
-            continue
-        batches.setdefault(entity, []).append(row)
-        if len(batches[entity]) >= batch_size:
+    # The batch being written while the next one is read and mapped: Neo4j works on one
+    # while Python (the other core) prepares the next. One at a time, so writes stay in order.
+    pending: asyncio.Task[None] | None = None
+
+    async def settle() -> None:
+        nonlocal pending
+        if pending is not None:
+            task, pending = pending, None
+            await task
+
+    async def flush(entity: str) -> None:
+        nonlocal pending
+        entries = list(batches.pop(entity, {}).values())
+        if not entries:
+            return
+        await settle()
+        pending = asyncio.create_task(write_batch(entity, entries))
+        await asyncio.sleep(0)  # let it put the query on the wire before reading on
+
+    async def write_batch(entity: str, entries: list[tuple[str, dict[str, Any]]]) -> None:
+        try:
+            await write(entity, [row for _, row in entries])
+            written = len(entries)
+        except errors.InvalidInput:
+            # The database refused the batch (nothing of it was written); find the records it
+            # refuses by writing them one by one, so the good ones are still kept.
+            written = 0
+            for where, row in entries:
+                try:
+                    await write(entity, [row])
+                    written += 1
+                except errors.InvalidInput as exc:
+                    summary.skip(where, f"rejected by the database: {exc}")
+                    if fail_fast:
+                        raise ImportAborted(f"{where}: rejected by the database: {exc}") from exc
+        summary.written += written
+        summary.by_entity[entity] += written
+        if progress is not None:
+            summary.seconds = time.monotonic() - began
+            progress(summary)
+
+    async def flush_all() -> None:
+        for entity in sorted(batches, key=lambda e: ORDER.index(e) if e in ORDER else len(ORDER)):
             await flush(entity)
-    for entity in list(batches):
-        await flush(entity)
+
+    async def read_all() -> None:
+        for item in items:
+            if pending is not None and summary.read % 200 == 0:
+                await asyncio.sleep(0)  # lets the batch in flight read its result and commit
+            if item.about_file:
+                summary.warnings.append(f"{item.where}: {item.problem}")
+                if fail_fast:
+                    raise ImportAborted(f"{item.where}: {item.problem}")
+                continue
+            summary.read += 1
+            problem = item.problem
+            entity = item.entity
+            if problem is None and (entity is None or entity not in MAPPERS):
+                kind = entity or describe_id((item.record or {}).get("id"))
+                problem = f"unsupported entity type: {kind}"
+            row = None
+            if problem is None and item.record is not None and entity is not None:
+                try:
+                    row = MAPPERS[entity][0](item.record)
+                except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
+                    problem = f"malformed record: {exc}"
+            if problem is not None or row is None or entity is None:
+                summary.skip(item.where, problem or "malformed record")
+                if fail_fast:
+                    raise ImportAborted(f"{item.where}: {problem}")
+                continue
+            batch = batches.setdefault(entity, {})
+            batch.pop(row["id"], None)  # the later record of an id wins, as it would across batches
+            batch[row["id"]] = (item.where, row)
+            if len(batch) >= batch_size:
+                # Merges first, so the works batch just filled resolves merged author ids.
+                if entity != "merged_author" and "merged_author" in batches:
+                    await flush("merged_author")
+                await flush(entity)
+
+    try:
+        await read_all()
+        await flush_all()
+        await settle()
+    finally:
+        if pending is not None:  # stopped early: let the batch in flight finish, atomically
+            await asyncio.gather(pending, return_exceptions=True)
     summary.seconds = time.monotonic() - began
     return summary
 

@@ -1,11 +1,19 @@
-"""Reading OpenAlex records from the forms users bring: API pages, single records, JSON Lines."""
+"""Reading OpenAlex records from the forms users bring: API pages, single records, JSON Lines.
+
+Also the snapshot layout: `<entity>/updated_date=*/part_*.gz` (records; the folder names the
+entity, so a record of another type there is reported), `<entity>/manifest` (record counts
+checked against what the parts held) and `merged_ids/<entity>/*.csv.gz` (merged ids).
+"""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,18 +29,30 @@ ENTITY_BY_PREFIX = {
     "P": "publisher",
     "F": "funder",
 }
+# Snapshot folder names -> entity type.
+ENTITY_BY_FOLDER = {f"{entity}s": entity for entity in ENTITY_BY_PREFIX.values()}
+# A local key names its entity by the OpenAlex-style letter after the namespace: `gen:W12`.
+_LOCAL_TYPED = ("W", "A", "I", "S", "T", "C", "P", "F")
 
 
 @dataclass(frozen=True)
 class Item:
-    """One record, or the reason a piece of input is not one, with where it was found."""
+    """One record, or the reason a piece of input is not one, with where it was found.
+
+    `kind` overrides the entity derived from the record's id (merged-id rows, snapshot parts);
+    `about_file` marks a problem with a whole file (a manifest mismatch), not with a record.
+    """
 
     where: str
     record: dict[str, Any] | None = None
     problem: str | None = None
+    kind: str | None = None
+    about_file: bool = False
 
     @property
     def entity(self) -> str | None:
+        if self.kind is not None:
+            return self.kind
         if self.record is None:
             return None
         return entity_of(self.record)
@@ -44,9 +64,22 @@ def entity_of(record: dict[str, Any]) -> str | None:
     except BadId:
         return None
     if ":" in key:
-        # Namespaced local keys say what they are through their record's shape.
+        local = key.split(":", 1)[1]
+        if local[:1] in _LOCAL_TYPED and local[1:].isdigit():
+            return ENTITY_BY_PREFIX[local[0]]
+        # Other namespaced keys (the seed's) say what they are through their record's shape.
         return "work" if "authorships" in record or "title" in record else None
+    if "/" in key:  # taxonomy ids: subfields/1702 are not importable records on their own
+        return None
     return ENTITY_BY_PREFIX.get(key[0])
+
+
+def describe_id(raw: object) -> str:
+    """What kind of thing an id names, for messages: `keywords/cardiac-imaging` -> keyword."""
+    text = str(raw)
+    if text.startswith("https://openalex.org/") and "/" in text[len("https://openalex.org/") :]:
+        return text[len("https://openalex.org/") :].split("/", 1)[0].rstrip("s")
+    return "unknown"
 
 
 def _open(path: Path) -> IO[str]:
@@ -56,8 +89,12 @@ def _open(path: Path) -> IO[str]:
 
 
 def read_file(path: Path) -> Iterator[Item]:
-    """Records of one file: a `.json` page or record, or JSON Lines (`.jsonl`, `.gz`, `part_*`)."""
-    if path.suffix == ".json":
+    """Records of one file: a `.json` page or record, JSON Lines, a snapshot part or merged ids."""
+    if path.name == "manifest":
+        return  # read by `_manifest_counts` when its parts are read
+    if path.parent.parent.name == "merged_ids" and ".csv" in path.suffixes:
+        yield from _read_merged(path, path.parent.name)
+    elif path.suffix == ".json":
         yield from _read_json(path)
     else:
         yield from _read_lines(path)
@@ -77,26 +114,91 @@ def _read_json(path: Path) -> Iterator[Item]:
         yield _item(f"{path}:1", document)
 
 
+def _snapshot_entity(path: Path) -> str | None:
+    """`works/updated_date=2023-05-16/part_000.gz` holds works."""
+    if path.parent.name.startswith("updated_date="):
+        return ENTITY_BY_FOLDER.get(path.parent.parent.name)
+    return None
+
+
 def _read_lines(path: Path) -> Iterator[Item]:
     number = 0
+    lines = 0
+    expected = _snapshot_entity(path)
     try:
         with _open(path) as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
+                lines += 1
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as exc:
                     yield Item(where=f"{path}:{number}", problem=f"not valid JSON: {exc.msg}")
                     continue
-                yield _item(f"{path}:{number}", record)
-    except (EOFError, OSError, UnicodeDecodeError) as exc:
+                yield _item(f"{path}:{number}", record, expected)
+    except (EOFError, OSError, UnicodeDecodeError, zlib.error) as exc:
+        yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
+    listed = _manifest_counts(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    if listed is not None and listed != lines:
+        yield Item(
+            where=f"{path}",
+            problem=f"manifest mismatch: the manifest lists {listed} records, the file has {lines}",
+            about_file=True,
+        )
+
+
+@cache
+def _manifest_counts(folder: Path) -> dict[str, int]:
+    """`updated_date=…/part_000.gz` -> record_count, from `<entity>/manifest` if there is one."""
+    manifest = folder / "manifest"
+    if not manifest.is_file():
+        return {}
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8")).get("entries") or []
+    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+        return {}
+    counts: dict[str, int] = {}
+    for entry in entries:
+        url = str(entry.get("url") or "")
+        count = (entry.get("meta") or {}).get("record_count")
+        parts = url.rstrip("/").split("/")
+        if len(parts) >= 2 and isinstance(count, int):
+            counts[f"{parts[-2]}/{parts[-1]}"] = count
+    return counts
+
+
+def _read_merged(path: Path, folder: str) -> Iterator[Item]:
+    """`merge_date,id,merge_into_id` rows; each says `id` is now `merge_into_id`."""
+    entity = ENTITY_BY_FOLDER.get(folder, folder)
+    number = 1
+    try:
+        with _open(path) as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                old, into = row.get("id"), row.get("merge_into_id")
+                where = f"{path}:{number}"
+                if not old or not into:
+                    yield Item(where=where, problem="record has no id: merged-id row without ids")
+                    continue
+                yield Item(
+                    where=where,
+                    record={"id": old, "into": into, "date": row.get("merge_date")},
+                    kind=f"merged_{entity}",
+                )
+    except (EOFError, OSError, UnicodeDecodeError, zlib.error, csv.Error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
 
 
-def _item(where: str, record: Any) -> Item:
+def _item(where: str, record: Any, expected: str | None = None) -> Item:
     if not isinstance(record, dict):
         return Item(where=where, problem="record is not a JSON object")
     if not record.get("id"):
         return Item(where=where, problem="record has no id")
+    found = entity_of(record)
+    if expected is not None and found != expected:
+        return Item(
+            where=where,
+            problem=f"wrong entity type: a {found or describe_id(record['id'])} record"
+            f" ({record['id']}) in a folder of {expected}s",
+        )
     return Item(where=where, record=record)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
-from service.importer.ids import doi, orcid, short_id, taxonomy_id
+from service.importer.entities import institution_ref, topic_levels
+from service.importer.ids import BadId, doi, orcid, short_id
 
 Record = dict[str, Any]
 
@@ -20,6 +22,14 @@ def abstract(inverted: object) -> str | None:
     return " ".join(slots[i] for i in sorted(slots))
 
 
+def _venue_id(raw: str) -> str:
+    """Older records name venues `V123`; OpenAlex renamed them sources with the same number."""
+    text = raw.strip().removeprefix("https://openalex.org/")
+    if text[:1] == "V" and text[1:].isdigit():
+        return f"S{text[1:]}"
+    return short_id(raw)
+
+
 def _source(location: object) -> Record | None:
     if not isinstance(location, dict):
         return None
@@ -27,7 +37,7 @@ def _source(location: object) -> Record | None:
     if not isinstance(source, dict) or not source.get("id"):
         return None
     return {
-        "id": short_id(source["id"]),
+        "id": _venue_id(source["id"]),
         "name": source.get("display_name") or "",
         "type": source.get("type"),
         "issnL": source.get("issn_l"),
@@ -37,6 +47,8 @@ def _source(location: object) -> Record | None:
 def venues(work: Record) -> list[Record]:
     """Every distinct source the work is found in; the primary location's source is flagged."""
     primary = _source(work.get("primary_location"))
+    if primary is None and isinstance(work.get("host_venue"), dict):
+        primary = _source({"source": work["host_venue"]})  # the pre-2023 schema
     out: dict[str, Record] = {}
     if primary:
         out[primary["id"]] = {**primary, "primary": True}
@@ -47,26 +59,27 @@ def venues(work: Record) -> list[Record]:
     return list(out.values())
 
 
-def _institution(raw: Record) -> Record:
-    return {
-        "id": short_id(raw["id"]),
-        "name": raw.get("display_name") or "",
-        "ror": raw.get("ror"),
-        "countryCode": raw.get("country_code"),
-        "type": raw.get("type"),
-    }
-
-
 def authorships(work: Record) -> list[Record]:
+    """Authorships with a matched author, byline positions kept (gaps where one is unmatched).
+
+    An author listed twice keeps its first position: one AUTHORED relationship per pair.
+    """
     rows = []
+    seen: set[str] = set()
     for index, authorship in enumerate(work.get("authorships") or ()):
         author = authorship.get("author") or {}
+        if not author.get("id"):
+            continue  # kept on the paper as `unmatchedAuthors` (see work_row)
+        key = short_id(author.get("id"))
+        if key in seen:
+            continue
+        seen.add(key)
         institutions = [
-            _institution(i) for i in authorship.get("institutions") or () if i.get("id")
+            institution_ref(i) for i in authorship.get("institutions") or () if i.get("id")
         ]
         rows.append(
             {
-                "authorId": short_id(author.get("id")),
+                "authorId": key,
                 "name": author.get("display_name") or authorship.get("raw_author_name") or "",
                 "orcid": orcid(author.get("orcid")),
                 "position": index,
@@ -80,26 +93,73 @@ def authorships(work: Record) -> list[Record]:
     return rows
 
 
+def unmatched_authors(work: Record) -> list[str]:
+    """Byline names OpenAlex could not match to an author id: no researcher, but not lost."""
+    return [
+        str(a.get("raw_author_name") or (a.get("author") or {}).get("display_name") or "")
+        for a in work.get("authorships") or ()
+        if not (a.get("author") or {}).get("id")
+    ]
+
+
 def topics(work: Record) -> list[Record]:
+    """Topics with their hierarchy; a work without topics gets its concepts instead."""
     rows = []
     for raw in work.get("topics") or ():
-        levels = {
-            level: {
-                "id": taxonomy_id((raw.get(level) or {}).get("id"), f"{level}s"),
-                "name": (raw.get(level) or {}).get("display_name") or "",
-            }
-            for level in ("subfield", "field", "domain")
-            if (raw.get(level) or {}).get("id")
-        }
         rows.append(
             {
                 "id": short_id(raw["id"]),
                 "name": raw.get("display_name") or "",
                 "score": raw.get("score"),
-                "levels": levels,
+                "level": "topic",
+                "levels": topic_levels(raw),
             }
         )
+    if rows:
+        return rows
+    for raw in work.get("concepts") or ():
+        if raw.get("id"):
+            rows.append(
+                {
+                    "id": short_id(raw["id"]),
+                    "name": raw.get("display_name") or "",
+                    "score": raw.get("score"),
+                    "level": "concept",
+                    "levels": {},
+                }
+            )
     return rows
+
+
+def funders(work: Record) -> list[Record]:
+    """Funders from `funders` (current schema) and `grants` (older), with award ids."""
+    out: dict[str, Record] = {}
+    for raw in work.get("funders") or ():
+        if isinstance(raw, dict) and raw.get("id"):
+            key = short_id(raw["id"])
+            out.setdefault(key, {"id": key, "name": raw.get("display_name") or "", "awards": []})
+    for grant in work.get("grants") or ():
+        if not isinstance(grant, dict) or not grant.get("funder"):
+            continue
+        key = short_id(grant["funder"])
+        row = out.setdefault(
+            key, {"id": key, "name": grant.get("funder_display_name") or "", "awards": []}
+        )
+        if grant.get("award_id") and grant["award_id"] not in row["awards"]:
+            row["awards"].append(str(grant["award_id"]))
+    return list(out.values())
+
+
+def _references(work: Record) -> list[str]:
+    refs: list[str] = []
+    for ref in work.get("referenced_works") or ():
+        try:
+            key = short_id(ref)
+        except BadId:
+            continue  # a malformed reference loses one edge, not the work
+        if key not in refs:
+            refs.append(key)
+    return refs
 
 
 def work_row(work: Record) -> Record:
@@ -126,9 +186,109 @@ def work_row(work: Record) -> Record:
                 k.get("display_name") for k in work.get("keywords") or () if k.get("display_name")
             ],
             "landingPageUrl": (work.get("primary_location") or {}).get("landing_page_url"),
+            "isRetracted": work.get("is_retracted"),
+            "isOa": (work.get("open_access") or {}).get("is_oa"),
+            "oaUrl": (work.get("open_access") or {}).get("oa_url"),
+            "unmatchedAuthors": unmatched_authors(work),
+            "pmcid": ids.get("pmcid"),
+            "magId": str(ids["mag"]) if ids.get("mag") else None,
         },
         "venues": venues(work),
         "authorships": authorships(work),
         "topics": topics(work),
-        "references": [short_id(ref) for ref in work.get("referenced_works") or ()],
+        "funders": funders(work),
+        "references": _references(work),
+    }
+
+
+def fuller(name: str, than: str) -> bool:
+    """The byline spelling that wins without an author record: longer, then greater.
+
+    The same rule as `cypher/import/works.cypher`, so the name does not depend on import order.
+    """
+    return (len(name), name) > (len(than), than)
+
+
+def batch_params(rows: list[Record]) -> Record:
+    """A batch of work rows as the flat lists `cypher/import/works.cypher` UNWINDs.
+
+    Nodes are deduplicated across the batch here, so each statement part writes each node or
+    relationship once; flat lists keep every part a plain UNWIND, which is what makes it fast.
+    """
+    researchers: dict[str, Record] = {}
+    institutions: dict[str, Record] = {}
+    venues: dict[str, Record] = {}
+    topics: dict[str, Record] = {}
+    part_of: dict[tuple[str, str], Record] = {}
+    funder_nodes: dict[str, Record] = {}
+    affiliations: dict[tuple[str, str], set[int]] = {}
+    authored, has_topic, published_in, funded_by, cites = [], [], [], [], []
+    refs: set[str] = set()
+    for w in rows:
+        paper, year = w["id"], w["props"].get("year")
+        for v in w["venues"]:
+            venues.setdefault(v["id"], {k: v[k] for k in ("id", "name", "type", "issnL")})
+            published_in.append({"paper": paper, "venue": v["id"], "primary": v["primary"]})
+        for a in w["authorships"]:
+            author = a["authorId"]
+            known = researchers.setdefault(
+                author, {"id": author, "name": a["name"], "orcid": a["orcid"]}
+            )
+            if fuller(a["name"], known["name"]):
+                known["name"] = a["name"]
+            known["orcid"] = known["orcid"] or a["orcid"]
+            authored.append(
+                {
+                    "paper": paper,
+                    "author": author,
+                    "props": {
+                        "position": a["position"],
+                        "authorPosition": a["authorPosition"],
+                        "corresponding": a["corresponding"],
+                        "rawAuthorName": a["rawAuthorName"],
+                        "rawAffiliations": a["rawAffiliations"],
+                        "institutionIds": [i["id"] for i in a["institutions"]],
+                    },
+                }
+            )
+            for i in a["institutions"]:
+                institutions.setdefault(i["id"], i)
+                years = affiliations.setdefault((author, i["id"]), set())
+                if isinstance(year, int):
+                    years.add(year)
+        for t in w["topics"]:
+            topics.setdefault(t["id"], {"id": t["id"], "name": t["name"], "level": t["level"]})
+            has_topic.append({"paper": paper, "topic": t["id"], "score": t["score"]})
+            chain = [t["id"]]
+            for level in ("subfield", "field", "domain"):
+                node = t["levels"].get(level)
+                if node:
+                    topics.setdefault(node["id"], {**node, "level": level})
+                    chain.append(node["id"])
+            for child, parent in itertools.pairwise(chain):
+                part_of.setdefault((child, parent), {"child": child, "parent": parent})
+        for f in w["funders"]:
+            funder_nodes.setdefault(f["id"], {"id": f["id"], "name": f["name"]})
+            funded_by.append({"paper": paper, "funder": f["id"], "awardIds": f["awards"]})
+        for ref in w["references"]:
+            cites.append({"paper": paper, "ref": ref})
+            refs.add(ref)
+    return {
+        "works": [{"id": w["id"], "props": w["props"]} for w in rows],
+        "researchers": list(researchers.values()),
+        "institutions": list(institutions.values()),
+        "venues": list(venues.values()),
+        "topics": list(topics.values()),
+        "partOf": list(part_of.values()),
+        "funders": list(funder_nodes.values()),
+        "stubs": sorted(refs),
+        "authored": authored,
+        "affiliations": [
+            {"author": a, "institution": i, "years": sorted(y)}
+            for (a, i), y in affiliations.items()
+        ],
+        "hasTopic": has_topic,
+        "publishedIn": published_in,
+        "fundedBy": funded_by,
+        "cites": cites,
     }

@@ -1,0 +1,299 @@
+"""How the service behaves as the graph grows: import rate and request latency per graph size.
+
+    .venv/bin/python -m bench.scale --sizes 10000,100000 [--requests 200] [--write]
+
+For each size: a synthetic corpus (`scholar generate openalex`, cached under bench/out/), a
+fresh local Neo4j instance (`LOCALDB_INSTANCE`, default `bench`, on `LOCALDB_BOLT_PORT`,
+default 7703; its data folder is deleted first), a timed import, then the service
+(`scholar serve` in a subprocess) answering profile, close-collaborators and graph-slice
+requests over HTTP, each timed next to the same Cypher with the same parameters through the
+bare driver in the same run. Prints a markdown table; `--write` appends it to
+bench/RESULTS-scale.md with the machine and date. Figures, never pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+import neo4j
+from neo4j import AsyncDriver, RoutingControl
+from service import localdb
+from service.graph import open_driver, setup_schema
+from service.importer.generate import Corpus, write_corpus
+from service.importer.loader import import_items, items_from
+from service.queries import get
+from service.schema.context import Sections, card_params
+from service.settings import ROOT, LocalNeo4jSettings, Neo4jSettings, Settings
+
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS-scale.md"
+
+PROFILE = """query($id: ID!) { researcher(id: $id) {
+  id name headline claimed openToCollaborate affiliation { id name countryCode }
+  trust { score label verificationLevel } counts { works followers topics closeCollaborators }
+  works(first: 20) { totalCount edges { node {
+    id title year type venue doi abstract authors { id name } topics { id name } } } }
+  topics(first: 10) { topic { id name } works } } }"""
+COLLABORATORS = """query($id: ID!) { researcher(id: $id) {
+  closeCollaborators(first: 10) { researcher { id name } sharedWorks strength lastYear } } }"""
+SLICE = """query($id: ID!) { graphSlice(center: $id, maxNodes: 150) {
+  center truncated nodes { id kind label weight } edges { source target kind weight } } }"""
+
+# Request kind -> (GraphQL document, query file, the parameters the resolver passes for it).
+KINDS: dict[str, tuple[str, str, Any]] = {
+    "profile": (
+        PROFILE,
+        "researcher/cards",
+        lambda i: card_params(ids=[i], sections=Sections(works_first=20, topics_first=10)),
+    ),
+    "collaborators": (
+        COLLABORATORS,
+        "researcher/cards",
+        lambda i: card_params(ids=[i], sections=Sections(collaborators_first=10)),
+    ),
+    "slice": (SLICE, "graph/slice", lambda i: {"center": i, "maxNodes": 150, "kinds": None}),
+}
+
+
+@dataclass
+class Row:
+    size: int
+    import_s: float = 0.0
+    graphql: dict[str, list[float]] = field(default_factory=dict)
+    driver: dict[str, list[float]] = field(default_factory=dict)
+    prolific: dict[str, float] = field(default_factory=dict)
+    ordinary: dict[str, float] = field(default_factory=dict)
+    prolific_works: int = 0
+    service_rss_mib: float = 0.0
+    neo4j_rss_mib: float = 0.0
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
+
+
+def corpus(size: int, seed: int) -> Path:
+    folder = OUT / f"gen-{size}-seed{seed}"
+    if not (folder / "done").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(Corpus(works=size, seed=seed), folder)
+        (folder / "done").write_text("")
+    return folder
+
+
+def fresh_instance(settings: Settings) -> localdb.Instance:
+    inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
+    localdb.stop(inst)
+    shutil.rmtree(inst.dir / "data", ignore_errors=True)
+    localdb.start(inst)
+    return inst
+
+
+async def sample_ids(driver: AsyncDriver, count: int, seed: int) -> tuple[str, list[str]]:
+    """The most prolific researcher, and a seeded sample of ordinary ones."""
+    records, _, _ = await driver.execute_query(
+        "MATCH (r:Researcher) RETURN r.id AS id, COUNT { (r)-[:AUTHORED]->() } AS works",
+        routing_=RoutingControl.READ,
+    )
+    ranked = sorted(((r["works"], r["id"]) for r in records), reverse=True)
+    rng = random.Random(seed)
+    ordinary = [i for _, i in rng.sample(ranked[len(ranked) // 10 :], min(count, len(ranked)))]
+    return ranked[0][1], ordinary
+
+
+async def driver_time(
+    driver: AsyncDriver, name: str, params: dict[str, Any], timeout_s: float
+) -> float:
+    began = time.perf_counter()
+    await driver.execute_query(
+        neo4j.Query(get(name).text, timeout=timeout_s),
+        params,
+        routing_=RoutingControl.READ,
+    )
+    return time.perf_counter() - began
+
+
+def graphql_time(http: httpx.Client, document: str, ident: str) -> float:
+    began = time.perf_counter()
+    response = http.post("/graphql", json={"query": document, "variables": {"id": ident}})
+    elapsed = time.perf_counter() - began
+    body = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise RuntimeError(f"GraphQL failed: {response.status_code} {body}")
+    return elapsed
+
+
+def start_service(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "NEO4J_URI": settings.neo4j.uri,
+        "SERVER_PORT": str(port),
+        "SERVER_HOST": "127.0.0.1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError("the service did not start")
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Row:
+    row = Row(size=size)
+    folder = corpus(size, args.seed)
+    print(f"[{size}] corpus ready: {folder}", file=sys.stderr, flush=True)
+    inst = fresh_instance(settings)
+    driver = open_driver(settings.neo4j)
+    try:
+        await setup_schema(driver, settings.neo4j.database)
+        began = time.perf_counter()
+        summary = await import_items(
+            driver, settings.neo4j.database, items_from([folder]), batch_size=args.batch_size
+        )
+        row.import_s = time.perf_counter() - began
+        print(f"[{size}] {summary.render()}", file=sys.stderr, flush=True)
+        prolific, ordinary = await sample_ids(driver, args.sample, args.seed)
+        records, _, _ = await driver.execute_query(
+            "MATCH (r:Researcher {id: $id}) RETURN COUNT { (r)-[:AUTHORED]->() } AS n",
+            {"id": prolific},
+            routing_=RoutingControl.READ,
+        )
+        row.prolific_works = records[0]["n"]
+        service = start_service(settings, args.http_port)
+        timeout = settings.neo4j.query_timeout_s
+        try:
+            with httpx.Client(base_url=f"http://127.0.0.1:{args.http_port}", timeout=60) as http:
+                for kind, (document, query, params) in KINDS.items():
+                    for ident in ordinary[:5]:  # warm plans and caches on both paths
+                        graphql_time(http, document, ident)
+                        await driver_time(driver, query, params(ident), timeout)
+                    g, d = row.graphql.setdefault(kind, []), row.driver.setdefault(kind, [])
+                    for n in range(args.requests):
+                        ident = ordinary[n % len(ordinary)]
+                        g.append(graphql_time(http, document, ident))
+                        d.append(await driver_time(driver, query, params(ident), timeout))
+                    row.prolific[kind] = statistics.median(
+                        graphql_time(http, document, prolific) for _ in range(9)
+                    )
+                    row.ordinary[kind] = statistics.median(g)
+            row.service_rss_mib = rss_mib(service.pid)
+        finally:
+            service.terminate()
+            service.wait(timeout=30)
+        row.neo4j_rss_mib = (localdb.resident_memory_kib(inst) or 0) / 1024
+    finally:
+        await driver.close()
+        if not args.keep:
+            localdb.stop(inst)
+    return row
+
+
+def table(rows: list[Row]) -> str:
+    lines = [
+        "| works | import works/s | request | GraphQL p50 / p95 / p99 ms"
+        " | driver p50 / p95 / p99 ms | ratio p50 | prolific author p50 ms (works)"
+        " | service RSS MiB | Neo4j RSS MiB |",
+        "|---:|---:|---|---|---|---:|---|---:|---:|",
+    ]
+    for row in rows:
+        for kind in KINDS:
+            g, d = row.graphql[kind], row.driver[kind]
+            lines.append(
+                f"| {row.size:,} | {row.size / row.import_s:,.0f} | {kind}"
+                f" | {pct(g, 50):.1f} / {pct(g, 95):.1f} / {pct(g, 99):.1f}"
+                f" | {pct(d, 50):.1f} / {pct(d, 95):.1f} / {pct(d, 99):.1f}"
+                f" | {pct(g, 50) / pct(d, 50):.2f}"
+                f" | {row.prolific[kind] * 1000:.1f} ({row.prolific_works})"
+                f" | {row.service_rss_mib:.0f} | {row.neo4j_rss_mib:.0f} |"
+            )
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    load = os.getloadavg()[0]
+    mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
+    return (
+        f"{platform.platform()}, {cpus} CPUs, {int(mem) // 1024} MiB RAM, Python"
+        f" {platform.python_version()}, Neo4j {localdb.pinned_version()} (heap <= 512 MB,"
+        f" page cache 128 MB); load average {load:.1f} at the end of the run"
+    )
+
+
+def main() -> int:
+    top = argparse.ArgumentParser(prog="bench.scale", description=__doc__.split("\n")[0])
+    top.add_argument("--sizes", default="10000,100000", help="comma-separated work counts")
+    top.add_argument("--seed", type=int, default=1)
+    top.add_argument("--requests", type=int, default=200, help="timed requests per kind")
+    top.add_argument("--sample", type=int, default=50, help="ordinary researchers to cycle")
+    top.add_argument("--batch-size", type=int, default=1000)
+    top.add_argument("--http-port", type=int, default=int(os.environ.get("BENCH_HTTP_PORT", 8013)))
+    top.add_argument("--keep", action="store_true", help="leave the Neo4j instance running")
+    top.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
+    args = top.parse_args()
+    base = Settings()
+    local = LocalNeo4jSettings(
+        instance=os.environ.get("LOCALDB_INSTANCE", "bench"),
+        bolt_port=int(os.environ.get("LOCALDB_BOLT_PORT", "7703")),
+    )
+    settings = base.model_copy(
+        update={
+            "localdb": local,
+            "neo4j": Neo4jSettings(
+                uri=f"bolt://127.0.0.1:{local.bolt_port}",
+                password=base.neo4j.password,
+                database=base.neo4j.database,
+                query_timeout_s=60,
+            ),
+        }
+    )
+    rows = [asyncio.run(measure(int(s), args, settings)) for s in args.sizes.split(",")]
+    report = (
+        f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}\n\n{table(rows)}\n"
+        f"\n{args.requests} timed requests per kind over {args.sample} ordinary researchers"
+        " (outside the top 10% by works); prolific = the researcher with most works,"
+        " median of 9.\n"
+    )
+    print(report)
+    if args.write:
+        with RESULTS.open("a", encoding="utf-8") as handle:
+            handle.write("\n" + report)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

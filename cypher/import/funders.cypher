@@ -1,0 +1,7 @@
+// Upsert a batch of funders (works link to them with FUNDED_BY).
+// $rows: maps shaped by service/importer/entities.py funder_row; $source, $importedAt as for works.
+UNWIND $rows AS row
+MERGE (funder:Funder {id: row.id})
+SET funder += row.props, funder.source = $source, funder.sourceId = row.id,
+    funder.importedAt = $importedAt
+RETURN count(funder) AS funders

@@ -1,0 +1,57 @@
+"""The synthetic corpus: deterministic, namespaced ids, heavy-tailed, importable."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from service.importer.generate import Corpus, works, write_corpus
+from service.importer.ids import short_id
+from service.importer.readers import entity_of
+from tests.importer.conftest import Load
+
+Counts = Callable[[], Awaitable[dict[str, Any]]]
+
+
+def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
+    one = write_corpus(Corpus(works=300, seed=7), tmp_path / "one", shard_size=200)
+    two = write_corpus(Corpus(works=300, seed=7), tmp_path / "two", shard_size=200)
+    other = write_corpus(Corpus(works=300, seed=8), tmp_path / "other", shard_size=200)
+    assert [p.name for p in one] == ["works_000.jsonl.gz", "works_001.jsonl.gz"]
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+    assert [p.read_bytes() for p in one] != [p.read_bytes() for p in other]
+    assert sum(len(gzip.decompress(p.read_bytes()).splitlines()) for p in one) == 300
+
+
+def test_ids_are_namespaced_and_accepted() -> None:
+    record = next(iter(works(Corpus(works=5))))
+    ids = [record["id"], record["primary_location"]["source"]["id"]]
+    ids += [a["author"]["id"] for a in record["authorships"]]
+    ids += [t["id"] for t in record["topics"]]
+    assert all(i.startswith("gen:") and short_id(i) == i for i in ids)
+    assert entity_of(record) == "work"
+
+
+def test_authors_per_work_and_works_per_author_are_heavy_tailed() -> None:
+    corpus = list(works(Corpus(works=5000, seed=3)))
+    per_work = [len(w["authorships"]) for w in corpus]
+    per_author = Counter(a["author"]["id"] for w in corpus for a in w["authorships"])
+    assert max(per_work) >= 5 * sorted(per_work)[len(per_work) // 2]
+    counts = sorted(per_author.values())
+    assert counts[-1] >= 20 * counts[len(counts) // 2]
+    assert sum(1 for w in corpus if w["referenced_works"]) > len(corpus) // 2
+
+
+async def test_a_generated_corpus_imports(load: Load, counts: Counts, tmp_path: Path) -> None:
+    paths = write_corpus(Corpus(works=400, seed=5), tmp_path, gzip_output=False)
+    records = [json.loads(line) for line in paths[0].read_text().splitlines()]
+    summary = await load(tmp_path, batch_size=150)
+    assert (summary.written, sum(summary.skipped.values())) == (400, 0)
+    found = await counts()
+    assert found["works"] == 400
+    assert found["authorships"] == sum(len(w["authorships"]) for w in records)
+    assert found["stubs"] == 0  # every reference points at an earlier work of the corpus
