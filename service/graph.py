@@ -119,11 +119,19 @@ class Graph:
 
 
 async def setup_schema(driver: AsyncDriver, database: str) -> None:
-    """Create constraints and indexes (idempotent) and wait until they are online."""
+    """Create constraints and indexes (idempotent) and wait until they are online.
+
+    Each statement runs as a managed write, so the driver retries the transient errors two
+    processes meet when they set the schema up at once (a service starting beside a seed).
+    """
+
+    async def apply(tx: neo4j.AsyncManagedTransaction, statement: str) -> None:
+        await (await tx.run(statement)).consume()
+
     try:
         async with driver.session(database=database) as session:
             for statement in schema_statements():
-                await (await session.run(statement)).consume()
+                await session.execute_write(apply, statement)
             await (await session.run("CALL db.awaitIndexes(300)")).consume()
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise translate(exc) from exc

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 
 import pytest
 
+from neo4j import AsyncDriver
 from neo4j import exceptions as neo
 from service import errors
-from service.graph import Graph, translate
+from service.graph import Graph, setup_schema, translate
+from service.settings import Settings
 
 
 def driver_exception_classes() -> list[type[Exception]]:
@@ -72,3 +75,21 @@ def test_timeouts_by_code_are_query_timeouts(code: str) -> None:
     mapped = translate(exc)
     assert type(mapped) is errors.QueryTimeout
     assert "raw server text" not in mapped.message
+
+
+async def test_concurrent_schema_setup_converges(
+    empty_graph: AsyncDriver, settings: Settings
+) -> None:
+    """Two processes starting at once (a service and a seed) both set the schema up."""
+    database = settings.neo4j.database
+    names, _, _ = await empty_graph.execute_query(
+        "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=database
+    )
+    for name in names[0]["names"]:
+        await empty_graph.execute_query(f"DROP CONSTRAINT `{name}` IF EXISTS", database_=database)
+    await asyncio.gather(*(setup_schema(empty_graph, database) for _ in range(4)))
+    after, _, _ = await empty_graph.execute_query(
+        "SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names", database_=database
+    )
+    assert sorted(after[0]["names"]) == sorted(names[0]["names"])
+    assert "researcher_id" in after[0]["names"]
