@@ -55,8 +55,14 @@ format: install
 	$(BIN)/ruff format service tests bench seed
 	$(BIN)/ruff check --fix service tests bench seed
 
+## bench: the seed profile through GraphQL next to its bare Cypher (bench/RESULTS-profile.md)
 bench: install
 	$(BIN)/python -m bench.profile_latency
+
+## bench-scale: import rate and request latency at growing graph sizes (bench/RESULTS-scale.md)
+.PHONY: bench-scale
+bench-scale: install
+	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),10000,100000)
 
 ## bench-queries: PROFILE db hits of every saved query vs bench/query_profile_baseline.json
 .PHONY: bench-queries
