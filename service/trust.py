@@ -60,6 +60,15 @@ class Snapshot:
     signals: list[Signal]
 
 
+def _flag(name: str, on: bool, points: int, yes: str, no: str) -> Signal:
+    return Signal(name, float(on), float(points) if on else 0.0, yes if on else no)
+
+
+def _capped(name: str, count: int, each: int, cap: int, what: str) -> Signal:
+    explanation = f"{count} {what}, {each} point(s) each up to {cap}"
+    return Signal(name, count, float(min(each * count, cap)), explanation)
+
+
 def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
     """Score a researcher from the card's `trustInputs` and verification level."""
     works = int(inputs.get("works") or 0)
@@ -71,36 +80,11 @@ def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
     days = int(inputs.get("ownerAccountDays") or 0) if claimed else 0
     signals = [
         Signal("verification", level, 10.0 * level, f"verification level L{level}"),
-        Signal(
-            "claimed",
-            float(claimed),
-            15.0 if claimed else 0.0,
-            "a user owns this author record" if claimed else "nobody has claimed this record",
-        ),
-        Signal(
-            "evidence_strength",
-            strength,
-            float(min(2 * strength, 10)),
-            f"{strength} point(s) of accepted claim evidence, 2 each up to 10",
-        ),
-        Signal(
-            "publication_record",
-            works,
-            float(min(works, 15)),
-            f"{works} work(s) in the graph, 1 point each up to 15",
-        ),
-        Signal(
-            "affiliation_known",
-            float(affiliation),
-            4.0 if affiliation else 0.0,
-            "an institution is known" if affiliation else "no institution imported",
-        ),
-        Signal(
-            "claimed_coauthors",
-            coauthors,
-            float(min(3 * coauthors, 12)),
-            f"{coauthors} co-author(s) with claimed records, 3 points each up to 12",
-        ),
+        _flag("claimed", claimed, 15, "a user owns this record", "nobody has claimed this record"),
+        _capped("evidence_strength", strength, 2, 10, "point(s) of accepted claim evidence"),
+        _capped("publication_record", works, 1, 15, "work(s) in the graph"),
+        _flag("affiliation_known", affiliation, 4, "an institution is known", "none imported"),
+        _capped("claimed_coauthors", coauthors, 3, 12, "co-author(s) with claimed records"),
         Signal(
             "owner_account_age",
             days,
