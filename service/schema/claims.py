@@ -25,8 +25,9 @@ from service.schema.problems import (
     NotAuthenticated,
     NotFound,
     ValidationError,
+    not_found,
 )
-from service.schema.researcher import MAX_ID_LENGTH, Researcher
+from service.schema.researcher import MAX_ID_LENGTH, Researcher, load_researcher
 
 Info = strawberry.Info[Context, None]
 
@@ -90,8 +91,7 @@ class Claim:
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
-        card = await info.context.cards().load(str(self.researcher_id))
-        return Researcher.from_card(card) if card else None
+        return await load_researcher(info, str(self.researcher_id))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Claim:
@@ -180,17 +180,6 @@ ReviewQueueResult = Annotated[
 ]
 
 
-def _not_found(kind: str, id: str) -> NotFound:
-    return NotFound(message=f"no {kind} has id {id}", id=strawberry.ID(id))
-
-
-async def _researcher(info: Info, researcher_id: str) -> Researcher | None:
-    # A fresh card: the loader may hold one read before this request's write.
-    info.context.forget_cards()
-    card = await info.context.cards().load(researcher_id)
-    return Researcher.from_card(card) if card else None
-
-
 async def claims_of(info: Info, user: User, first: int) -> list[Claim]:
     bounded(first, "first")
     rows = await info.context.graph.read("claims/mine", userId=user.id, first=first)
@@ -212,7 +201,7 @@ async def _claim(info: Info, researcher_id: str, given: ClaimEvidenceInput) -> C
         verificationId=str(verification_id) if verification_id is not None else None,
     )
     if not rows:
-        return _not_found("researcher", researcher_id)
+        return not_found("researcher", researcher_id)
     judged = evidence.assess(
         record=rows[0]["record"],
         orcid=given.orcid,
@@ -235,7 +224,7 @@ async def _claim(info: Info, researcher_id: str, given: ClaimEvidenceInput) -> C
         now=info.context.now(),
     )
     if not written:
-        return _not_found("researcher", researcher_id)
+        return not_found("researcher", researcher_id)
     outcome, claim = written[0]["outcome"], Claim.from_row(written[0]["claim"])
     if outcome == "existing" and claim.status is ClaimStatus.ACTIVE:
         return AlreadyClaimed(
@@ -248,7 +237,7 @@ async def _claim(info: Info, researcher_id: str, given: ClaimEvidenceInput) -> C
             dispute_id=claim.id,
             owned_by_viewer=False,
         )
-    researcher = await _researcher(info, researcher_id)
+    researcher = await load_researcher(info, researcher_id, fresh=True)
     assert researcher is not None
     return ClaimSuccess(claim=claim, researcher=researcher)
 
@@ -264,9 +253,9 @@ async def _release(info: Info, researcher_id: str) -> ReleaseResult:
         auditId=tokens.new_id("audit"),
         now=info.context.now(),
     )
-    researcher = await _researcher(info, researcher_id)
+    researcher = await load_researcher(info, researcher_id, fresh=True)
     if researcher is None:
-        return _not_found("researcher", researcher_id)
+        return not_found("researcher", researcher_id)
     if not rows:
         return NotAllowed(message="only the record's owner can release it")
     return ClaimSuccess(claim=Claim.from_row(rows[0]["claim"]), researcher=researcher)
@@ -290,7 +279,7 @@ async def _vouch(info: Info, claim_id: str) -> VouchResult:
     if rows:
         return ClaimUpdated(claim=Claim.from_row(rows[0]["claim"]))
     if not await graph.read("claims/get", claimId=claim_id):
-        return _not_found("claim", claim_id)
+        return not_found("claim", claim_id)
     return NotAllowed(
         message="only a co-author who owns their own claimed record may vouch for another "
         "person's open claim"
@@ -310,7 +299,7 @@ async def _review(
     graph = info.context.graph
     found = await graph.read("claims/get", claimId=claim_id)
     if not found:
-        return _not_found("claim", claim_id)
+        return not_found("claim", claim_id)
     if found[0]["claim"]["userId"] == user.id:
         return NotAllowed(message="admins do not review their own claims")
     rows = await graph.write(
@@ -391,7 +380,7 @@ class ClaimsQuery:
             "claims/history", researcherId=str(researcher_id), first=first
         )
         if not rows:
-            return _not_found("researcher", str(researcher_id))
+            return not_found("researcher", str(researcher_id))
         if not user.is_admin and rows[0]["ownerId"] != user.id:
             return NotAllowed(message="only the record's owner and admins see its claim history")
         return ClaimHistory(

@@ -24,8 +24,9 @@ from service.schema.problems import (
     NotOpenToCollaborate,
     RateLimited,
     ValidationError,
+    not_found,
 )
-from service.schema.researcher import Researcher
+from service.schema.researcher import Researcher, load_researcher
 
 Info = strawberry.Info[Context, None]
 UNCLAIMED = "Claim this author entity first to unlock direct invitations."
@@ -69,8 +70,7 @@ class Invitation:
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
-        card = await info.context.cards().load(str(self.researcher_id))
-        return Researcher.from_card(card) if card else None
+        return await load_researcher(info, str(self.researcher_id))
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Invitation:
@@ -171,10 +171,6 @@ ConversationResult = Annotated[
 ]
 
 
-def _not_found(kind: str, id: str) -> NotFound:
-    return NotFound(message=f"no {kind} has id {id}", id=strawberry.ID(id))
-
-
 def _text(value: str, field: str, maximum: int) -> ValidationError | None:
     if not 0 < len(value.strip()) <= maximum:
         return ValidationError(message=f"{field} must be 1 to {maximum} characters", field=field)
@@ -221,13 +217,12 @@ async def _preferences(
         open=open_to_collaborate,
         interests=cleaned,
     )
-    info.context.forget_cards()
-    card = await info.context.cards().load(researcher_id)
-    if card is None:
-        return _not_found("researcher", researcher_id)
+    researcher = await load_researcher(info, researcher_id, fresh=True)
+    if researcher is None:
+        return not_found("researcher", researcher_id)
     if not rows:
         return NotAllowed(message="only the record's owner sets its collaboration settings")
-    return PreferencesSaved(researcher=Researcher.from_card(card))
+    return PreferencesSaved(researcher=researcher)
 
 
 async def _invite(info: Info, researcher_id: str, topic: str, message: str) -> InvitationResult:
@@ -251,7 +246,7 @@ async def _invite(info: Info, researcher_id: str, topic: str, message: str) -> I
     )
     outcome, invitation_id = rows[0]["outcome"], rows[0]["invitationId"]
     if outcome == "missing":
-        return _not_found("researcher", researcher_id)
+        return not_found("researcher", researcher_id)
     if outcome == "unclaimed":
         return NotOpenToCollaborate(message=UNCLAIMED)
     if outcome == "closed":
@@ -281,7 +276,7 @@ async def _answer(info: Info, invitation_id: str, accept: bool, block: bool) -> 
     graph = info.context.graph
     found = await graph.read("collaboration/invitation", id=invitation_id)
     if not found:
-        return _not_found("invitation", invitation_id)
+        return not_found("invitation", invitation_id)
     if found[0]["invitation"]["recipientId"] != user.id:
         return NotAllowed(message="only the invited researcher answers an invitation")
     rows = await graph.write(
@@ -315,7 +310,7 @@ async def _conversation(info: Info, conversation_id: str, first: int) -> Convers
         "collaboration/conversation", id=conversation_id, first=first
     )
     if not rows:
-        return _not_found("conversation", conversation_id)
+        return not_found("conversation", conversation_id)
     conversation = Conversation.from_row(rows[0]["conversation"])
     if all(p.id != user.id for p in conversation.participants):
         return NotAllowed(message="only its participants read a conversation")
@@ -347,7 +342,7 @@ async def _send(info: Info, conversation_id: str, body: str) -> MessageResult:
     if rows:
         return MessageSent(message=Message.from_row(rows[0]["message"]))
     if not await graph.read("collaboration/conversation", id=conversation_id, first=1):
-        return _not_found("conversation", conversation_id)
+        return not_found("conversation", conversation_id)
     return NotAllowed(message="only its participants write in a conversation")
 
 

@@ -10,8 +10,8 @@ import strawberry
 from service.identity.clock import native
 from service.schema.bounds import bounded, decode_cursor, encode_cursor
 from service.schema.context import Context
-from service.schema.problems import NotAuthenticated, NotFound
-from service.schema.researcher import Researcher
+from service.schema.problems import NotAuthenticated, NotFound, not_found
+from service.schema.researcher import Researcher, load_researcher
 from service.schema.types import PageInfo
 
 Info = strawberry.Info[Context, None]
@@ -80,17 +80,11 @@ async def _set_follow(info: Info, researcher_id: str, follow: bool) -> FollowRes
         researcherId=researcher_id,
         now=info.context.now(),
     )
-    if not rows:
-        return NotFound(
-            message=f"no researcher has id {researcher_id}", id=strawberry.ID(researcher_id)
-        )
-    info.context.forget_cards()  # the count changed since any card this request read
-    card = await info.context.cards().load(researcher_id)
-    if card is None:
-        return NotFound(
-            message=f"no researcher has id {researcher_id}", id=strawberry.ID(researcher_id)
-        )
-    return FollowSuccess(researcher=Researcher.from_card(card), following=follow)
+    # The follower count changed since any card this request read: load it fresh.
+    researcher = await load_researcher(info, researcher_id, fresh=True) if rows else None
+    if researcher is None:
+        return not_found("researcher", researcher_id)
+    return FollowSuccess(researcher=researcher, following=follow)
 
 
 @strawberry.type

@@ -28,6 +28,10 @@ class NotFound(Problem):
     id: strawberry.ID
 
 
+def not_found(kind: str, id: str) -> NotFound:
+    return NotFound(message=f"no {kind} has id {id}", id=strawberry.ID(id))
+
+
 @strawberry.type(description="An input is invalid; `field` names it.")
 class ValidationError(Problem):
     field: str

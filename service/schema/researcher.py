@@ -270,6 +270,17 @@ class Researcher:
         ]
 
 
+async def load_researcher(
+    info: Info, researcher_id: str, *, fresh: bool = False
+) -> Researcher | None:
+    """A researcher through the request's card loader; `fresh` after this request wrote to it,
+    since the loader may hold a card read before the write."""
+    if fresh:
+        info.context.forget_cards()
+    card = await info.context.cards().load(researcher_id)
+    return Researcher.from_card(card) if card is not None else None
+
+
 def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
     for selection in selections:
         if isinstance(selection, SelectedField):
