@@ -51,6 +51,7 @@ def _show_progress() -> bool:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from service.importer.bulk import NotEmpty, bulk_import
     from service.importer.loader import ImportAborted, Summary, import_items, items_from
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -68,6 +69,14 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         )
 
     async def run() -> Summary:
+        if args.bulk:
+            return await bulk_import(
+                settings,
+                items_from(args.paths),
+                source=args.source,
+                fail_fast=args.fail_fast,
+                progress=progress if _show_progress() else None,
+            )
         driver = open_driver(settings.neo4j)
         try:
             await setup_schema(driver, settings.neo4j.database)
@@ -88,7 +97,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     except ImportAborted as exc:
         print(f"\nscholar import: stopped at the first error (--fail-fast): {exc}", file=sys.stderr)
         return 1
-    except (errors.GraphError, ValueError) as exc:
+    except (errors.GraphError, ValueError, NotEmpty, localdb.LocalDbError) as exc:
         print(f"\nscholar import: {exc}", file=sys.stderr)
         return 1
     if _show_progress():
@@ -190,6 +199,11 @@ def parser() -> argparse.ArgumentParser:
     openalex.add_argument("--batch-size", type=int, default=1000, help="records per transaction")
     openalex.add_argument("--fail-fast", action="store_true", help="stop at the first bad record")
     openalex.add_argument("--source", default="openalex", help="recorded on every node written")
+    openalex.add_argument(
+        "--bulk",
+        action="store_true",
+        help="initial load into the empty local database with neo4j-admin (offline, fastest)",
+    )
     openalex.set_defaults(run=cmd_import)
     gen = sub.add_parser("generate", help="write synthetic data").add_subparsers(
         dest="format", required=True

@@ -268,6 +268,26 @@ def stop(inst: Instance, timeout_s: float = 60.0) -> bool:
     return True
 
 
+def admin_import(inst: Instance, args: list[str], database: str = "neo4j") -> str:
+    """Run `neo4j-admin database import full` into the (stopped) instance; return its report.
+
+    The offline importer writes the store files directly, which is what makes it fast, so the
+    server must not be running; the database it writes replaces the existing one.
+    """
+    if _pid(inst) is not None:
+        raise LocalDbError(f"stop the server first: {status(inst)}")
+    lib = runtime_lib(inst.settings.home)
+    _render_conf(inst)
+    _set_initial_password(inst, lib)
+    cmd = [_java(), "-cp", f"{lib}/*", ADMIN_TOOL, "database", "import", "full", database, *args]
+    result = subprocess.run(cmd, env=_env(inst), capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise LocalDbError(
+            f"neo4j-admin database import failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+        )
+    return result.stdout
+
+
 def resident_memory_kib(inst: Instance) -> int | None:
     """The server's resident memory from /proc, for the figures benchmarks report."""
     pid = _pid(inst)

@@ -98,8 +98,10 @@ CALL () {
   WITH f, coalesce(alias.into, f.author) AS rid
   MATCH (r:Researcher {id: rid}), (inst:Institution {id: f.institution})
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
-  SET aff.years = reduce(acc = coalesce(aff.years, []), y IN f.years |
-                         CASE WHEN y IN acc THEN acc ELSE acc + y END)
+  WITH aff, reduce(acc = coalesce(aff.years, []), y IN f.years |
+                  CASE WHEN y IN acc THEN acc ELSE acc + y END) AS years
+  // No empty list is stored (absent means none), as the bulk path writes it.
+  SET aff.years = CASE WHEN size(years) > 0 THEN years END
   SET aff.lastYear = reduce(last = null, y IN aff.years |
                             CASE WHEN last IS NULL OR y > last THEN y ELSE last END)
 }

@@ -21,7 +21,8 @@ CALL () {
 WITH r, rank ORDER BY rank DESC, r.name LIMIT $first
 CALL (r) {
   OPTIONAL MATCH (r)-[aff:AFFILIATED_WITH]->(i:Institution)
-  WITH i, aff ORDER BY aff.lastYear DESC, size(aff.years) DESC, i.name LIMIT 1
+  WITH i, aff
+  ORDER BY coalesce(aff.lastYear, 0) DESC, coalesce(size(aff.years), 0) DESC, i.name LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
 // Each neighbourhood is expanded once and every figure drawn from that one pass: a prolific

@@ -57,6 +57,10 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     by_entity: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    # A bulk load's phases and the store it wrote (see service/importer/bulk.py).
+    phases: dict[str, float] = field(default_factory=dict)
+    nodes: int = 0
+    relationships: int = 0
 
     def skip(self, where: str, why: str) -> None:
         self.skipped[why.split(":")[0]] += 1
@@ -73,12 +77,32 @@ class Summary:
             lines.append(
                 "  written: " + ", ".join(f"{n} {e}" for e, n in sorted(self.by_entity.items()))
             )
+        if self.phases:
+            lines.append(
+                f"  bulk load: {self.nodes:,} nodes, {self.relationships:,} relationships; "
+                + ", ".join(f"{name} {s:.1f}s" for name, s in self.phases.items())
+            )
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
         if len(self.problems) > 20:
             lines.append(f"  … and {len(self.problems) - 20} more")
         lines += [f"  warning: {warning}" for warning in self.warnings]
         return "\n".join(lines)
+
+
+def map_item(item: Item) -> tuple[str, dict[str, Any]] | str:
+    """The entity and graph row of a record, or why it cannot be imported."""
+    if item.problem is not None:
+        return item.problem
+    entity = item.entity
+    if entity is None or entity not in MAPPERS:
+        return f"unsupported entity type: {entity or describe_id((item.record or {}).get('id'))}"
+    if item.record is None:
+        return "malformed record"
+    try:
+        return entity, MAPPERS[entity][0](item.record)
+    except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
+        return f"malformed record: {exc}"
 
 
 async def _write(
@@ -175,22 +199,13 @@ async def import_items(
                     raise ImportAborted(f"{item.where}: {item.problem}")
                 continue
             summary.read += 1
-            problem = item.problem
-            entity = item.entity
-            if problem is None and (entity is None or entity not in MAPPERS):
-                kind = entity or describe_id((item.record or {}).get("id"))
-                problem = f"unsupported entity type: {kind}"
-            row = None
-            if problem is None and item.record is not None and entity is not None:
-                try:
-                    row = MAPPERS[entity][0](item.record)
-                except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
-                    problem = f"malformed record: {exc}"
-            if problem is not None or row is None or entity is None:
-                summary.skip(item.where, problem or "malformed record")
+            mapped = map_item(item)
+            if isinstance(mapped, str):
+                summary.skip(item.where, mapped)
                 if fail_fast:
-                    raise ImportAborted(f"{item.where}: {problem}")
+                    raise ImportAborted(f"{item.where}: {mapped}")
                 continue
+            entity, row = mapped
             batch = batches.setdefault(entity, {})
             batch.pop(row["id"], None)  # the later record of an id wins, as it would across batches
             batch[row["id"]] = (item.where, row)

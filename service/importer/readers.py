@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+import orjson
+
 from service.importer.ids import BadId, short_id
 
 ENTITY_BY_PREFIX = {
@@ -132,8 +134,8 @@ def _read_lines(path: Path) -> Iterator[Item]:
                     continue
                 lines += 1
                 try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
+                    record = orjson.loads(line)  # ~3x the standard parser on large corpora
+                except orjson.JSONDecodeError as exc:
                     yield Item(where=f"{path}:{number}", problem=f"not valid JSON: {exc.msg}")
                     continue
                 yield _item(f"{path}:{number}", record, expected)

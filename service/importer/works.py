@@ -86,7 +86,11 @@ def authorships(work: Record) -> list[Record]:
                 "authorPosition": authorship.get("author_position"),
                 "corresponding": bool(authorship.get("is_corresponding")),
                 "rawAuthorName": authorship.get("raw_author_name"),
-                "rawAffiliations": list(authorship.get("raw_affiliation_strings") or ()),
+                # Blank strings say nothing (and an array of one blank is not expressible in
+                # the offline importer's CSV).
+                "rawAffiliations": [
+                    s for s in authorship.get("raw_affiliation_strings") or () if s and s.strip()
+                ],
                 "institutions": institutions,
             }
         )
@@ -96,7 +100,7 @@ def authorships(work: Record) -> list[Record]:
 def unmatched_authors(work: Record) -> list[str]:
     """Byline names OpenAlex could not match to an author id: no researcher, but not lost."""
     return [
-        str(a.get("raw_author_name") or (a.get("author") or {}).get("display_name") or "")
+        str(a.get("raw_author_name") or (a.get("author") or {}).get("display_name") or "unnamed")
         for a in work.get("authorships") or ()
         if not (a.get("author") or {}).get("id")
     ]
@@ -182,14 +186,17 @@ def work_row(work: Record) -> Record:
             "language": work.get("language"),
             "abstract": abstract(work.get("abstract_inverted_index")),
             "citedByCount": work.get("cited_by_count"),
+            # Empty lists are not stored (absent means none): the offline importer cannot
+            # write an empty array, and one representation keeps both paths' graphs equal.
             "keywords": [
                 k.get("display_name") for k in work.get("keywords") or () if k.get("display_name")
-            ],
+            ]
+            or None,
             "landingPageUrl": (work.get("primary_location") or {}).get("landing_page_url"),
             "isRetracted": work.get("is_retracted"),
             "isOa": (work.get("open_access") or {}).get("is_oa"),
             "oaUrl": (work.get("open_access") or {}).get("oa_url"),
-            "unmatchedAuthors": unmatched_authors(work),
+            "unmatchedAuthors": unmatched_authors(work) or None,
             "pmcid": ids.get("pmcid"),
             "magId": str(ids["mag"]) if ids.get("mag") else None,
         },
@@ -246,8 +253,8 @@ def batch_params(rows: list[Record]) -> Record:
                         "authorPosition": a["authorPosition"],
                         "corresponding": a["corresponding"],
                         "rawAuthorName": a["rawAuthorName"],
-                        "rawAffiliations": a["rawAffiliations"],
-                        "institutionIds": [i["id"] for i in a["institutions"]],
+                        "rawAffiliations": a["rawAffiliations"] or None,
+                        "institutionIds": [i["id"] for i in a["institutions"]] or None,
                     },
                 }
             )
@@ -269,7 +276,7 @@ def batch_params(rows: list[Record]) -> Record:
                 part_of.setdefault((child, parent), {"child": child, "parent": parent})
         for f in w["funders"]:
             funder_nodes.setdefault(f["id"], {"id": f["id"], "name": f["name"]})
-            funded_by.append({"paper": paper, "funder": f["id"], "awardIds": f["awards"]})
+            funded_by.append({"paper": paper, "funder": f["id"], "awardIds": f["awards"] or None})
         for ref in w["references"]:
             cites.append({"paper": paper, "ref": ref})
             refs.add(ref)

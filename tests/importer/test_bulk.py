@@ -1,0 +1,166 @@
+"""The offline bulk load builds the graph the transactional import builds, in its own instance."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from neo4j import AsyncDriver
+from service import localdb
+from service.graph import open_driver
+from service.importer.bulk import ARRAY_DELIMITER, NotEmpty, bulk_import, cell
+from service.importer.loader import items_from
+from service.seed import SEED_DIR
+from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
+from tests.importer.conftest import DATA, Load
+
+# Works with authors, institutions, topics, venues, references, plus the snapshot sample with
+# every entity type and merged author ids: the bulk path's works and the transactional rest.
+INPUTS = [
+    DATA / "api-pages" / "works-page-200.json",
+    DATA / "api-pages" / "keypapers-page-1.json",
+    DATA / "snapshot",
+    SEED_DIR / "borui_zhao_2022.json",
+]
+
+
+async def dump(driver: AsyncDriver, database: str) -> tuple[list[str], list[str]]:
+    """Everything the graph holds, comparable across graphs: import times differ, and
+    affiliation years are a set the transactional path stores in arrival order."""
+    nodes, _, _ = await driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", database_=database
+    )
+    rels, _, _ = await driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS start, b.id AS end, "
+        "properties(r) AS props",
+        database_=database,
+    )
+
+    def clean(props: dict[str, Any]) -> dict[str, Any]:
+        out = {k: v for k, v in props.items() if k != "importedAt"}
+        if "years" in out:
+            out["years"] = sorted(out["years"])
+        return out
+
+    node_rows = sorted(
+        (sorted(r["labels"]), sorted(clean(r["props"]).items(), key=str)) for r in nodes
+    )
+    rel_rows = sorted(
+        (r["type"], r["start"], r["end"], sorted(clean(r["props"]).items(), key=str)) for r in rels
+    )
+    return [repr(n) for n in node_rows], [repr(r) for r in rel_rows]
+
+
+def instance_settings(settings: Settings, name: str, offset: int) -> Settings:
+    """A local instance of its own beside the test one: a bulk load replaces its store."""
+    port = int(os.environ.get("TEST_NEO4J_PORT", "7688")) + offset
+    local = LocalNeo4jSettings(instance=name, bolt_port=port)
+    shutil.rmtree(local.home / local.instance, ignore_errors=True)
+    inst = localdb.Instance(local, settings.neo4j.password.get_secret_value())
+    return settings.model_copy(
+        update={
+            "localdb": local,
+            "neo4j": Neo4jSettings(uri=inst.uri, password=settings.neo4j.password),
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def bulk_settings(settings: Settings) -> Settings:
+    return instance_settings(settings, "test-bulk", 20)
+
+
+@pytest.fixture(scope="module")
+async def bulk_loaded(bulk_settings: Settings) -> AsyncIterator[Settings]:
+    inst = localdb.Instance(bulk_settings.localdb, bulk_settings.neo4j.password.get_secret_value())
+    try:
+        summary = await bulk_import(bulk_settings, items_from(INPUTS))
+        assert not summary.skipped, summary.problems
+        assert set(summary.phases) >= {"neo4j-admin import", "start, constraints, indexes"}
+        yield bulk_settings
+    finally:
+        localdb.stop(inst)
+        shutil.rmtree(inst.dir, ignore_errors=True)
+
+
+async def test_bulk_load_builds_the_graph_the_transactional_import_builds(
+    bulk_loaded: Settings, load: Load, empty_graph: AsyncDriver, settings: Settings
+) -> None:
+    summary = await load(*INPUTS)
+    assert not summary.skipped, summary.problems
+    expected_nodes, expected_rels = await dump(empty_graph, settings.neo4j.database)
+    driver = open_driver(bulk_loaded.neo4j)
+    try:
+        nodes, rels = await dump(driver, bulk_loaded.neo4j.database)
+    finally:
+        await driver.close()
+    assert len(expected_nodes) > 1000 and len(expected_rels) > 1000
+    assert len(nodes) == len(expected_nodes)
+    assert [n for n in nodes if n not in set(expected_nodes)] == []
+    assert len(rels) == len(expected_rels)
+    assert [r for r in rels if r not in set(expected_rels)] == []
+
+
+async def test_bulk_load_refuses_a_database_that_holds_data(bulk_loaded: Settings) -> None:
+    driver = open_driver(bulk_loaded.neo4j)
+    try:
+        before, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n")
+        with pytest.raises(NotEmpty, match="only for initial loads"):
+            await bulk_import(bulk_loaded, items_from(INPUTS[:1]))
+        after, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n")
+    finally:
+        await driver.close()
+    assert before[0]["n"] == after[0]["n"] > 0
+
+
+async def test_bulk_load_only_writes_the_local_instance(settings: Settings) -> None:
+    remote = settings.model_copy(
+        update={"neo4j": Neo4jSettings(uri="bolt://db.example:7687", password="x")}
+    )
+    with pytest.raises(NotEmpty, match="use the transactional import there"):
+        await bulk_import(remote, items_from(INPUTS[:1]))
+
+
+async def test_bad_records_are_skipped_and_reported_like_the_transactional_import(
+    settings: Settings, tmp_path: Path
+) -> None:
+    good = (DATA / "api-pages" / "works-page-200.json").read_text()
+    bad = tmp_path / "works.jsonl.gz"
+    bad.write_bytes(gzip.compress(b'{"id": "W1", "title": "ok", "authorships": []}\n{oops\n{}\n'))
+    page = tmp_path / "page.json"
+    page.write_text(good)
+    bad_settings = instance_settings(settings, "test-bulk-bad", 21)
+    inst = localdb.Instance(bad_settings.localdb, settings.neo4j.password.get_secret_value())
+    try:
+        summary = await bulk_import(bad_settings, items_from([bad, page]))
+        driver = open_driver(bad_settings.neo4j)
+        try:
+            found, _, _ = await driver.execute_query(
+                "RETURN COUNT { (:Paper {stub: false}) } AS works"
+            )
+        finally:
+            await driver.close()
+    finally:
+        localdb.stop(inst)
+        shutil.rmtree(inst.dir, ignore_errors=True)
+    assert summary.skipped == {"not valid JSON": 1, "record has no id": 1}
+    assert summary.problems[0].startswith(f"{bad}:2: not valid JSON")
+    works = 1 + len(json.loads(good)["results"])
+    assert found[0]["works"] == summary.by_entity["work"] == works
+
+
+def test_cells_keep_null_empty_text_quotes_and_arrays_apart() -> None:
+    assert cell(None) == ""
+    assert cell("") == '""'
+    assert cell('say "hi", then\nleave') == '"say ""hi"", then\nleave"'
+    assert cell(True) == "true" and cell(False) == "false"
+    assert cell(3) == "3" and cell(0.25) == "0.25"
+    assert cell(["a;b", "c"]) == f'"a;b{ARRAY_DELIMITER}c"'
+    assert cell([f"x{ARRAY_DELIMITER}y"]) == '"xy"'
