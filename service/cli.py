@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         if args.bulk:
             return await bulk_import(
                 settings,
-                items_from(args.paths),
+                args.paths,
                 source=args.source,
                 fail_fast=args.fail_fast,
                 progress=progress if _show_progress() else None,

@@ -15,8 +15,8 @@ from __future__ import annotations
 import itertools
 import shutil
 import time
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -24,7 +24,15 @@ from typing import IO, Any
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver, setup_schema
-from service.importer.loader import ImportAborted, Progress, Summary, import_items, map_item
+from service.importer.loader import (
+    ImportAborted,
+    Progress,
+    Summary,
+    files_of,
+    import_items,
+    items_from,
+    map_item,
+)
 from service.importer.readers import Item
 from service.importer.works import batch_params, fuller
 from service.settings import Settings
@@ -101,11 +109,12 @@ class CsvFile:
         self._handle.write(",".join(map(cell, values)) + "\n")
         self.rows += 1
 
-    def link(self, start: str, end: str, *values: object) -> None:
-        """A relationship row. Keys need no quoting: `ids.short_id` admits no comma, quote or
-        line break, and this skips the per-field work that dominates writing millions of edges.
+    def link(self, start: str, end: str, *values: object, occurrence: int | None = None) -> None:
+        """A relationship row (after the work `occurrence` it belongs to, if given). Keys need
+        no quoting: `ids.short_id` admits no comma, quote or line break, and this skips the
+        per-field work that dominates writing millions of edges.
         """
-        line = f"{start},{end}"
+        line = f"{start},{end}" if occurrence is None else f"{occurrence},{start},{end}"
         if values:
             line += "," + ",".join(map(cell, values))
         self._handle.write(line + "\n")
@@ -114,56 +123,262 @@ class CsvFile:
     def close(self) -> None:
         self._handle.close()
 
+    def drop(self, occurrences: set[int]) -> None:
+        """Rewrite the (closed) file without the rows whose first column is in `occurrences`.
+
+        A row ends at a line break outside quotes; `cell` doubles quotes inside a field, so
+        the count of quote characters is even exactly where a row is complete.
+        """
+        kept = self.path.with_suffix(".kept")
+        with (
+            self.path.open(encoding="utf-8", newline="") as src,
+            kept.open("w", encoding="utf-8", newline="") as out,
+        ):
+            out.write(src.readline())  # the header
+            record, quotes = "", 0
+            for line in src:
+                record += line
+                quotes += line.count('"')
+                if quotes % 2:
+                    continue
+                if int(record.split(",", 1)[0]) in occurrences:
+                    self.rows -= 1
+                else:
+                    out.write(record)
+                record, quotes = "", 0
+        kept.replace(self.path)
+
 
 def _typed(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-@dataclass
-class Corpus:
-    """Everything read: the works by id (a later record of an id wins, as it does when
-    imported in order), merged author ids, and the other records for the transactional pass."""
+def resolver(merged: dict[str, str]) -> Callable[[str], str]:
+    """The surviving id of an author, following merge chains (A -> B -> C gives C)."""
 
-    works: dict[str, Record] = field(default_factory=dict)
-    merged: dict[str, str] = field(default_factory=dict)
-    others: list[Item] = field(default_factory=list)
-
-    def resolve(self, author: str) -> str:
-        """The surviving id of an author, following merge chains (A -> B -> C gives C)."""
+    def resolve(author: str) -> str:
         seen = {author}
-        while author in self.merged:
-            author = self.merged[author]
+        while author in merged:
+            author = merged[author]
             if author in seen:
                 break  # a cycle in the merges: stop where it closes
             seen.add(author)
         return author
 
+    return resolve
 
-def read_corpus(items: Iterable[Item], summary: Summary, *, fail_fast: bool = False) -> Corpus:
-    """Map every work; keep the other records as they are. Bad records are counted as skipped."""
-    corpus = Corpus()
-    for item in items:
-        if item.about_file:
-            summary.warnings.append(f"{item.where}: {item.problem}")
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {item.problem}")
-            continue
-        if item.entity != "work":
-            if item.entity == "merged_author" and not isinstance(mapped := map_item(item), str):
-                corpus.merged[mapped[1]["id"]] = mapped[1]["into"]
-            corpus.others.append(item)  # read and counted by the transactional pass
-            continue
-        summary.read += 1
-        mapped = map_item(item)
-        if isinstance(mapped, str):
-            summary.skip(item.where, mapped)
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {mapped}")
-            continue
-        row = mapped[1]
-        corpus.works.pop(row["id"], None)
-        corpus.works[row["id"]] = row
-    return corpus
+
+def ordered_files(paths: Iterable[Path]) -> list[Path]:
+    """Every file under `paths`, merged-id lists first: works resolve merged authors as written,
+    which is where the transactional import ends up whatever order merges arrive in."""
+    files = [f for path in paths for f in files_of(path)]
+    return sorted(files, key=lambda f: f.parent.parent.name != "merged_ids")
+
+
+class Writer:
+    """Streams works into CSV files for `neo4j-admin`, as `cypher/import/works.cypher` would
+    write them batch by batch in reading order.
+
+    Per-work rows (the paper and its authorships, topics, venues, funders, references) are
+    written as each chunk of works is shaped, tagged with the work's occurrence number; a
+    later record of the same work supersedes the earlier one's rows, which `finish` filters
+    out (the transactional path replaces them the same way). Nodes met in several works
+    (researchers, institutions, venues, topics, funders, affiliations, citation stubs) are
+    merged in memory with that query's rules: the first record creates, later ones fill what
+    it lacked, the fuller byline name wins, affiliation years are united.
+    """
+
+    def __init__(
+        self, folder: Path, *, source: str, imported_at: str, resolve: Callable[[str], str]
+    ) -> None:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self.provenance = (source, imported_at)
+        self.resolve = resolve
+
+        def per_work(kind: str, start: str, end: str, props: Iterable[str] = ()) -> CsvFile:
+            header = ["occurrence:IGNORE", f":START_ID({start})", f":END_ID({end})", *props]
+            return CsvFile(folder / f"{kind.lower()}.csv", header)
+
+        self.per_work = {
+            "AUTHORED": per_work(
+                "AUTHORED",
+                "Researcher",
+                "Paper",
+                [_typed(k, t) for k, t in AUTHORED_TYPES.items()],
+            ),
+            "HAS_TOPIC": per_work("HAS_TOPIC", "Paper", "Topic", ["score:double"]),
+            "PUBLISHED_IN": per_work("PUBLISHED_IN", "Paper", "Venue", ["primary:boolean"]),
+            "FUNDED_BY": per_work("FUNDED_BY", "Paper", "Funder", ["awardIds:string[]"]),
+            "CITES": per_work("CITES", "Paper", "Paper"),
+        }
+        self.papers = CsvFile(
+            folder / "papers.csv",
+            [
+                "occurrence:IGNORE",
+                "id:ID(Paper)",
+                *(_typed(k, t) for k, t in PAPER_TYPES.items()),
+                "stub:boolean",
+                *PROVENANCE,
+            ],
+        )
+        self.pending: dict[str, Record] = {}
+        self.added = 0
+        self.occurrence: dict[str, int] = {}  # work id -> its latest occurrence
+        self.superseded: set[int] = set()
+        self.researchers: dict[str, Record] = {}
+        self.institutions: dict[str, Record] = {}
+        self.venues: dict[str, Record] = {}
+        self.topics: dict[str, Record] = {}
+        self.funders: dict[str, Record] = {}
+        self.part_of: set[tuple[str, str]] = set()
+        self.affiliations: dict[tuple[str, str], set[int]] = {}
+        self.references: set[str] = set()
+
+    def add(self, row: Record) -> None:
+        earlier = self.occurrence.get(row["id"])
+        if earlier is not None:
+            self.superseded.add(earlier)
+            self.pending.pop(row["id"], None)  # not yet written: the later record replaces it
+        self.occurrence[row["id"]] = self.added
+        self.pending[row["id"]] = row
+        self.added += 1
+        if len(self.pending) >= CHUNK:
+            self._shape()
+
+    def _shape(self) -> None:
+        if not self.pending:
+            return
+        params = batch_params(list(self.pending.values()))
+        number = {key: self.occurrence[key] for key in self.pending}
+        self.pending = {}
+        source, imported_at = self.provenance
+        for w in params["works"]:
+            props = w["props"]
+            unknown = props.keys() - PAPER_TYPES.keys()
+            if unknown:
+                raise ValueError(f"bulk import has no column for work properties {unknown}")
+            self.papers.write(
+                number[w["id"]],
+                w["id"],
+                *(props.get(k) for k in PAPER_TYPES),
+                False,
+                source,
+                w["id"],
+                imported_at,
+            )
+        for a in params["researchers"]:
+            rid = self.resolve(a["id"])
+            known = self.researchers.get(rid)
+            if known is None:
+                self.researchers[rid] = {**a, "id": rid}
+            else:
+                if fuller(a["name"], known["name"]):
+                    known["name"] = a["name"]
+                known["orcid"] = known["orcid"] or a["orcid"]
+        authored: set[tuple[str, str]] = set()
+        for a in params["authored"]:
+            key = (self.resolve(a["author"]), a["paper"])
+            if key not in authored:  # two merged ids on one byline: one authorship, the first
+                authored.add(key)
+                self.per_work["AUTHORED"].link(
+                    *key, *(a["props"].get(k) for k in AUTHORED_TYPES), occurrence=number[key[1]]
+                )
+        for i in params["institutions"]:
+            known = self.institutions.setdefault(i["id"], dict(i))
+            for k in ("ror", "countryCode", "type"):
+                if known.get(k) is None:
+                    known[k] = i.get(k)
+        for f in params["affiliations"]:
+            key = (self.resolve(f["author"]), f["institution"])
+            self.affiliations.setdefault(key, set()).update(f["years"])
+        for v in params["venues"]:
+            self.venues.setdefault(v["id"], v)
+        for t in params["topics"]:
+            self.topics.setdefault(t["id"], t)
+        for e in params["partOf"]:
+            self.part_of.add((e["child"], e["parent"]))
+        for f in params["funders"]:
+            self.funders.setdefault(f["id"], f)
+        self.references.update(params["stubs"])
+        links = self.per_work
+        for h in params["hasTopic"]:
+            links["HAS_TOPIC"].link(
+                h["paper"], h["topic"], h["score"], occurrence=number[h["paper"]]
+            )
+        for v in params["publishedIn"]:
+            links["PUBLISHED_IN"].link(
+                v["paper"], v["venue"], v["primary"], occurrence=number[v["paper"]]
+            )
+        for f in params["fundedBy"]:
+            links["FUNDED_BY"].link(
+                f["paper"], f["funder"], f["awardIds"], occurrence=number[f["paper"]]
+            )
+        for c in params["cites"]:
+            links["CITES"].link(c["paper"], c["ref"], occurrence=number[c["paper"]])
+
+    @property
+    def works(self) -> int:
+        return len(self.occurrence)
+
+    def finish(self) -> Written:
+        self._shape()
+        source, imported_at = self.provenance
+        for ref in sorted(self.references - self.occurrence.keys()):
+            self.papers.write(-1, ref, *(None for _ in PAPER_TYPES), True, source, ref, imported_at)
+        structure = {
+            "PART_OF": CsvFile(self.folder / "part_of.csv", [":START_ID(Topic)", ":END_ID(Topic)"]),
+            "AFFILIATED_WITH": CsvFile(
+                self.folder / "affiliated_with.csv",
+                [":START_ID(Researcher)", ":END_ID(Institution)", "years:long[]", "lastYear:long"],
+            ),
+        }
+        for child, parent in sorted(self.part_of):
+            structure["PART_OF"].link(child, parent)
+        for (rid, inst), years in self.affiliations.items():
+            ordered = sorted(years)
+            structure["AFFILIATED_WITH"].link(
+                rid, inst, ordered or None, ordered[-1] if ordered else None
+            )
+
+        def nodes(label: str, columns: dict[str, str], records: Iterable[Record]) -> CsvFile:
+            out = CsvFile(
+                self.folder / f"{label.lower()}.csv",
+                [f"id:ID({label})", *(_typed(k, t) for k, t in columns.items()), *PROVENANCE],
+            )
+            for r in records:
+                out.write(r["id"], *(r.get(k) for k in columns), source, r["id"], imported_at)
+            return out
+
+        text = "string"
+        written = Written(
+            self.folder,
+            nodes={
+                "Paper": self.papers,
+                "Researcher": nodes(
+                    "Researcher", {"name": text, "orcid": text}, self.researchers.values()
+                ),
+                "Institution": nodes(
+                    "Institution",
+                    {"name": text, "ror": text, "countryCode": text, "type": text},
+                    self.institutions.values(),
+                ),
+                "Venue": nodes(
+                    "Venue", {"name": text, "type": text, "issnL": text}, self.venues.values()
+                ),
+                "Topic": nodes("Topic", {"name": text, "level": text}, self.topics.values()),
+                "Funder": nodes("Funder", {"name": text}, self.funders.values()),
+            },
+            relationships={**self.per_work, **structure},
+        )
+        for f in itertools.chain(written.nodes.values(), written.relationships.values()):
+            f.close()
+        if self.superseded:
+            for f in (self.papers, *self.per_work.values()):
+                f.drop(self.superseded)
+        return written
 
 
 @dataclass
@@ -188,142 +403,43 @@ class Written:
         return sum(f.rows for f in self.relationships.values())
 
 
-def write_csv(corpus: Corpus, folder: Path, *, source: str, imported_at: str) -> Written:
-    """The graph `cypher/import/works.cypher` would build from `corpus.works`, as CSV files.
-
-    Relationships are written as each chunk of works is shaped; nodes met in several chunks
-    (researchers, institutions, venues, topics, funders, affiliations) are merged across chunks
-    with that query's rules: first record creates, later ones fill what it lacked, the fuller
-    byline name wins, affiliation years are united.
-    """
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-
-    def rel(kind: str, start: str, end: str, props: Iterable[str] = ()) -> CsvFile:
-        return CsvFile(
-            folder / f"{kind.lower()}.csv", [f":START_ID({start})", f":END_ID({end})", *props]
-        )
-
-    relationships = {
-        "AUTHORED": rel(
-            "AUTHORED", "Researcher", "Paper", [_typed(k, t) for k, t in AUTHORED_TYPES.items()]
-        ),
-        "HAS_TOPIC": rel("HAS_TOPIC", "Paper", "Topic", ["score:double"]),
-        "PUBLISHED_IN": rel("PUBLISHED_IN", "Paper", "Venue", ["primary:boolean"]),
-        "FUNDED_BY": rel("FUNDED_BY", "Paper", "Funder", ["awardIds:string[]"]),
-        "CITES": rel("CITES", "Paper", "Paper"),
-        "PART_OF": rel("PART_OF", "Topic", "Topic"),
-        "AFFILIATED_WITH": rel(
-            "AFFILIATED_WITH", "Researcher", "Institution", ["years:long[]", "lastYear:long"]
-        ),
-    }
-    papers = CsvFile(
-        folder / "papers.csv",
-        [
-            "id:ID(Paper)",
-            *(_typed(k, t) for k, t in PAPER_TYPES.items()),
-            "stub:boolean",
-            *PROVENANCE,
-        ],
-    )
-    researchers: dict[str, Record] = {}
-    institutions: dict[str, Record] = {}
-    venues: dict[str, Record] = {}
-    topics: dict[str, Record] = {}
-    funders: dict[str, Record] = {}
-    part_of: set[tuple[str, str]] = set()
-    affiliations: dict[tuple[str, str], set[int]] = {}
-    authored: set[tuple[str, str]] = set()
-    references: set[str] = set()
-
-    rows = iter(corpus.works.values())
-    while chunk := list(itertools.islice(rows, CHUNK)):
-        params = batch_params(chunk)
-        for w in params["works"]:
-            props = w["props"]
-            unknown = props.keys() - PAPER_TYPES.keys()
-            if unknown:
-                raise ValueError(f"bulk import has no column for work properties {unknown}")
-            papers.write(
-                w["id"], *(props.get(k) for k in PAPER_TYPES), False, source, w["id"], imported_at
-            )
-        for a in params["researchers"]:
-            rid = corpus.resolve(a["id"])
-            known = researchers.get(rid)
-            if known is None:
-                researchers[rid] = {**a, "id": rid}
-            else:
-                if fuller(a["name"], known["name"]):
-                    known["name"] = a["name"]
-                known["orcid"] = known["orcid"] or a["orcid"]
-        for a in params["authored"]:
-            key = (corpus.resolve(a["author"]), a["paper"])
-            if key not in authored:  # two merged ids on one byline: one authorship, the first
-                authored.add(key)
-                relationships["AUTHORED"].link(*key, *(a["props"].get(k) for k in AUTHORED_TYPES))
-        for i in params["institutions"]:
-            known = institutions.setdefault(i["id"], dict(i))
-            for k in ("ror", "countryCode", "type"):
-                known[k] = known.get(k) if known.get(k) is not None else i.get(k)
-        for f in params["affiliations"]:
-            key = (corpus.resolve(f["author"]), f["institution"])
-            affiliations.setdefault(key, set()).update(f["years"])
-        for v in params["venues"]:
-            venues.setdefault(v["id"], v)
-        for t in params["topics"]:
-            topics.setdefault(t["id"], t)
-        for e in params["partOf"]:
-            part_of.add((e["child"], e["parent"]))
-        for f in params["funders"]:
-            funders.setdefault(f["id"], f)
-        references.update(params["stubs"])
-        for h in params["hasTopic"]:
-            relationships["HAS_TOPIC"].link(h["paper"], h["topic"], h["score"])
-        for v in params["publishedIn"]:
-            relationships["PUBLISHED_IN"].link(v["paper"], v["venue"], v["primary"])
-        for f in params["fundedBy"]:
-            relationships["FUNDED_BY"].link(f["paper"], f["funder"], f["awardIds"])
-        for c in params["cites"]:
-            relationships["CITES"].link(c["paper"], c["ref"])
-
-    for ref in sorted(references - corpus.works.keys()):
-        papers.write(ref, *(None for _ in PAPER_TYPES), True, source, ref, imported_at)
-    for child, parent in sorted(part_of):
-        relationships["PART_OF"].link(child, parent)
-    for (rid, inst), years in affiliations.items():
-        ordered = sorted(years)
-        relationships["AFFILIATED_WITH"].link(rid, inst, ordered, ordered[-1] if ordered else None)
-
-    def nodes(label: str, columns: dict[str, str], records: Iterable[Record]) -> CsvFile:
-        out = CsvFile(
-            folder / f"{label.lower()}.csv",
-            [f"id:ID({label})", *(_typed(k, t) for k, t in columns.items()), *PROVENANCE],
-        )
-        for r in records:
-            out.write(r["id"], *(r.get(k) for k in columns), source, r["id"], imported_at)
-        return out
-
-    text = "string"
-    written = Written(
-        folder,
-        nodes={
-            "Paper": papers,
-            "Researcher": nodes("Researcher", {"name": text, "orcid": text}, researchers.values()),
-            "Institution": nodes(
-                "Institution",
-                {"name": text, "ror": text, "countryCode": text, "type": text},
-                institutions.values(),
-            ),
-            "Venue": nodes("Venue", {"name": text, "type": text, "issnL": text}, venues.values()),
-            "Topic": nodes("Topic", {"name": text, "level": text}, topics.values()),
-            "Funder": nodes("Funder", {"name": text}, funders.values()),
-        },
-        relationships=relationships,
-    )
-    for f in itertools.chain(written.nodes.values(), written.relationships.values()):
-        f.close()
-    return written
+def write_csv(
+    items: Iterable[Item],
+    folder: Path,
+    summary: Summary,
+    *,
+    merged: dict[str, str],
+    source: str,
+    imported_at: str,
+    fail_fast: bool = False,
+) -> tuple[Written, list[Item]]:
+    """Map and write every work; return the files and the other records, kept as they are for
+    the transactional pass. Merged author ids are collected into `merged` as they are read."""
+    writer = Writer(folder, source=source, imported_at=imported_at, resolve=resolver(merged))
+    others: list[Item] = []
+    for item in items:
+        if item.about_file:
+            summary.warnings.append(f"{item.where}: {item.problem}")
+            if fail_fast:
+                raise ImportAborted(f"{item.where}: {item.problem}")
+            continue
+        if item.entity != "work":
+            if item.entity == "merged_author" and not isinstance(mapped := map_item(item), str):
+                merged[mapped[1]["id"]] = mapped[1]["into"]
+            others.append(item)  # read and counted by the transactional pass
+            continue
+        summary.read += 1
+        mapped = map_item(item)
+        if isinstance(mapped, str):
+            summary.skip(item.where, mapped)
+            if fail_fast:
+                raise ImportAborted(f"{item.where}: {mapped}")
+            continue
+        writer.add(mapped[1])
+    written = writer.finish()
+    summary.written += writer.works
+    summary.by_entity["work"] += writer.works
+    return written, others
 
 
 def admin_arguments(written: Written) -> list[str]:
@@ -349,13 +465,13 @@ async def _node_count(driver: AsyncDriver, database: str) -> int:
 
 async def bulk_import(
     settings: Settings,
-    items: Iterable[Item],
+    paths: Iterable[Path],
     *,
     source: str = "openalex",
     fail_fast: bool = False,
     progress: Progress | None = None,
 ) -> Summary:
-    """Load `items` into the local instance's empty database with `neo4j-admin`, then start it.
+    """Load `paths` into the local instance's empty database with `neo4j-admin`, then start it.
 
     Phases (seconds in `summary.phases`): read and map the works and write CSV; stop the server
     and run the offline import; start it and build the schema's constraints and indexes; write
@@ -386,21 +502,26 @@ async def bulk_import(
                 f"to add to it, or stop the server and delete {inst.dir / 'data'} first"
             )
     next(clock)
-    corpus = read_corpus(items, summary, fail_fast=fail_fast)
-    written = write_csv(corpus, inst.dir / "import" / "bulk", source=source, imported_at=now())
+    written, others = write_csv(
+        items_from(ordered_files(paths)),
+        inst.dir / "import" / "bulk",
+        summary,
+        merged={},
+        source=source,
+        imported_at=now(),
+        fail_fast=fail_fast,
+    )
     summary.phases["read, map, write CSV"] = next(clock)
     localdb.stop(inst)
     localdb.admin_import(inst, admin_arguments(written), database)
     summary.phases["neo4j-admin import"] = next(clock)
-    summary.written += len(corpus.works)
-    summary.by_entity["work"] += len(corpus.works)
     localdb.start(inst)
     driver = open_driver(settings.neo4j)
     try:
         await setup_schema(driver, database)
         summary.phases["start, constraints, indexes"] = next(clock)
         rest = await import_items(
-            driver, database, corpus.others, source=source, fail_fast=fail_fast, progress=progress
+            driver, database, others, source=source, fail_fast=fail_fast, progress=progress
         )
         summary.phases["other records, transactional"] = next(clock)
     finally:

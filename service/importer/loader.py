@@ -226,8 +226,12 @@ async def import_items(
     return summary
 
 
+def files_of(path: Path) -> list[Path]:
+    """A file, or every file under a folder in name order."""
+    return sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+
+
 def items_from(paths: Iterable[Path]) -> Iterable[Item]:
     for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
+        for file in files_of(path):
             yield from read_file(file)

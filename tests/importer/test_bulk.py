@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import os
@@ -15,8 +16,8 @@ import pytest
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver
+from service.importer import bulk
 from service.importer.bulk import ARRAY_DELIMITER, NotEmpty, bulk_import, cell
-from service.importer.loader import items_from
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 from tests.importer.conftest import DATA, Load
@@ -77,11 +78,35 @@ def bulk_settings(settings: Settings) -> Settings:
     return instance_settings(settings, "test-bulk", 20)
 
 
+CHUNK = 50
+
+
 @pytest.fixture(scope="module")
-async def bulk_loaded(bulk_settings: Settings) -> AsyncIterator[Settings]:
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The samples, then later versions of works: one from the page with another title and
+    byline, and one new work recorded twice; the later record of a work replaces the earlier."""
+    page = json.loads((DATA / "api-pages" / "works-page-200.json").read_text())
+    changed = copy.deepcopy(page["results"][0])
+    changed["title"] = changed["display_name"] = "A later title"
+    newcomer = {"author": {"id": "https://openalex.org/A9999999991", "display_name": "New Author"}}
+    changed["authorships"] = [*changed["authorships"][1:], newcomer]
+    twice = [
+        {**copy.deepcopy(page["results"][1]), "id": "https://openalex.org/W9999999991"},
+        {**copy.deepcopy(page["results"][2]), "id": "https://openalex.org/W9999999991"},
+    ]
+    later = tmp_path_factory.mktemp("later") / "later.jsonl"
+    later.write_text("".join(json.dumps(r) + "\n" for r in [changed, *twice]))
+    return [*INPUTS, later]
+
+
+@pytest.fixture(scope="module")
+async def bulk_loaded(bulk_settings: Settings, inputs: list[Path]) -> AsyncIterator[Settings]:
     inst = localdb.Instance(bulk_settings.localdb, bulk_settings.neo4j.password.get_secret_value())
     try:
-        summary = await bulk_import(bulk_settings, items_from(INPUTS))
+        with pytest.MonkeyPatch.context() as patch:
+            # Small chunks, so later records supersede rows already written to the files.
+            patch.setattr(bulk, "CHUNK", CHUNK)
+            summary = await bulk.bulk_import(bulk_settings, inputs)
         assert not summary.skipped, summary.problems
         assert set(summary.phases) >= {"neo4j-admin import", "start, constraints, indexes"}
         yield bulk_settings
@@ -91,9 +116,15 @@ async def bulk_loaded(bulk_settings: Settings) -> AsyncIterator[Settings]:
 
 
 async def test_bulk_load_builds_the_graph_the_transactional_import_builds(
-    bulk_loaded: Settings, load: Load, empty_graph: AsyncDriver, settings: Settings
+    bulk_loaded: Settings,
+    inputs: list[Path],
+    load: Load,
+    empty_graph: AsyncDriver,
+    settings: Settings,
 ) -> None:
-    summary = await load(*INPUTS)
+    # The same batches: which records meet in one batch decides which nodes a superseded
+    # record leaves behind, in either path.
+    summary = await load(*inputs, batch_size=CHUNK)
     assert not summary.skipped, summary.problems
     expected_nodes, expected_rels = await dump(empty_graph, settings.neo4j.database)
     driver = open_driver(bulk_loaded.neo4j)
@@ -113,7 +144,7 @@ async def test_bulk_load_refuses_a_database_that_holds_data(bulk_loaded: Setting
     try:
         before, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n")
         with pytest.raises(NotEmpty, match="only for initial loads"):
-            await bulk_import(bulk_loaded, items_from(INPUTS[:1]))
+            await bulk_import(bulk_loaded, INPUTS[:1])
         after, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n")
     finally:
         await driver.close()
@@ -125,7 +156,7 @@ async def test_bulk_load_only_writes_the_local_instance(settings: Settings) -> N
         update={"neo4j": Neo4jSettings(uri="bolt://db.example:7687", password="x")}
     )
     with pytest.raises(NotEmpty, match="use the transactional import there"):
-        await bulk_import(remote, items_from(INPUTS[:1]))
+        await bulk_import(remote, INPUTS[:1])
 
 
 async def test_bad_records_are_skipped_and_reported_like_the_transactional_import(
@@ -139,7 +170,7 @@ async def test_bad_records_are_skipped_and_reported_like_the_transactional_impor
     bad_settings = instance_settings(settings, "test-bulk-bad", 21)
     inst = localdb.Instance(bad_settings.localdb, settings.neo4j.password.get_secret_value())
     try:
-        summary = await bulk_import(bad_settings, items_from([bad, page]))
+        summary = await bulk_import(bad_settings, [bad, page])
         driver = open_driver(bad_settings.neo4j)
         try:
             found, _, _ = await driver.execute_query(
