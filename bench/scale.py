@@ -8,7 +8,8 @@ default 7703; its data folder is deleted first), a timed import, then the servic
 (`scholar serve` in a subprocess) answering profile, close-collaborators and graph-slice
 requests over HTTP, each timed next to the same Cypher with the same parameters through the
 bare driver in the same run. Prints a markdown table; `--write` appends it to
-bench/RESULTS-scale.md with the machine and date. Figures, never pass/fail.
+bench/RESULTS-scale.md with the machine and date; `--plot` draws bench/RESULTS-scale.png.
+Figures, never pass/fail.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import neo4j
 from neo4j import AsyncDriver, RoutingControl
 from service import localdb
 from service.graph import open_driver, setup_schema
+from service.importer.bulk import bulk_import
 from service.importer.generate import Corpus, write_corpus
 from service.importer.loader import import_items, items_from
 from service.queries import get
@@ -42,6 +44,7 @@ from service.settings import ROOT, LocalNeo4jSettings, Neo4jSettings, Settings
 
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS-scale.md"
+PLOT = ROOT / "bench" / "RESULTS-scale.png"
 
 PROFILE = """query($id: ID!) { researcher(id: $id) {
   id name headline claimed openToCollaborate affiliation { id name countryCode }
@@ -73,7 +76,9 @@ KINDS: dict[str, tuple[str, str, Any]] = {
 @dataclass
 class Row:
     size: int
-    import_s: float = 0.0
+    transactional_s: float = 0.0
+    bulk_s: float = 0.0
+    bulk_phases: dict[str, float] = field(default_factory=dict)
     graphql: dict[str, list[float]] = field(default_factory=dict)
     driver: dict[str, list[float]] = field(default_factory=dict)
     prolific: dict[str, float] = field(default_factory=dict)
@@ -97,12 +102,29 @@ def corpus(size: int, seed: int) -> Path:
     return folder
 
 
-def fresh_instance(settings: Settings) -> localdb.Instance:
+def fresh_instance(settings: Settings, *, start: bool = True) -> localdb.Instance:
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     localdb.stop(inst)
     shutil.rmtree(inst.dir / "data", ignore_errors=True)
-    localdb.start(inst)
+    if start:
+        localdb.start(inst)
     return inst
+
+
+async def transactional(folder: Path, args: argparse.Namespace, settings: Settings) -> float:
+    fresh_instance(settings)
+    driver = open_driver(settings.neo4j)
+    try:
+        await setup_schema(driver, settings.neo4j.database)
+        began = time.perf_counter()
+        summary = await import_items(
+            driver, settings.neo4j.database, items_from([folder]), batch_size=args.batch_size
+        )
+        seconds = time.perf_counter() - began
+    finally:
+        await driver.close()
+    print(f"[transactional] {summary.render()}", file=sys.stderr, flush=True)
+    return seconds
 
 
 async def sample_ids(driver: AsyncDriver, count: int, seed: int) -> tuple[str, list[str]]:
@@ -176,16 +198,19 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
     row = Row(size=size)
     folder = corpus(size, args.seed)
     print(f"[{size}] corpus ready: {folder}", file=sys.stderr, flush=True)
-    inst = fresh_instance(settings)
+    if args.import_ in ("both", "transactional"):
+        row.transactional_s = await transactional(folder, args, settings)
+    if args.import_ != "transactional":
+        fresh_instance(settings, start=False)
+        # The whole bulk load, from a stopped, empty instance to a started, indexed graph.
+        began = time.perf_counter()
+        summary = await bulk_import(settings, [folder])
+        row.bulk_s = time.perf_counter() - began
+        row.bulk_phases = summary.phases
+        print(f"[bulk] {summary.render()}", file=sys.stderr, flush=True)
+    inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     driver = open_driver(settings.neo4j)
     try:
-        await setup_schema(driver, settings.neo4j.database)
-        began = time.perf_counter()
-        summary = await import_items(
-            driver, settings.neo4j.database, items_from([folder]), batch_size=args.batch_size
-        )
-        row.import_s = time.perf_counter() - began
-        print(f"[{size}] {summary.render()}", file=sys.stderr, flush=True)
         prolific, ordinary = await sample_ids(driver, args.sample, args.seed)
         records, _, _ = await driver.execute_query(
             "MATCH (r:Researcher {id: $id}) RETURN COUNT { (r)-[:AUTHORED]->() } AS n",
@@ -222,9 +247,13 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
     return row
 
 
+def rate(size: int, seconds: float) -> str:
+    return f"{size / seconds:,.0f}" if seconds else "-"
+
+
 def table(rows: list[Row]) -> str:
     lines = [
-        "| works | import works/s | request | GraphQL p50 / p95 / p99 ms"
+        "| works | import works/s (transactional / bulk) | request | GraphQL p50 / p95 / p99 ms"
         " | driver p50 / p95 / p99 ms | ratio p50 | prolific author p50 ms (works)"
         " | service RSS MiB | Neo4j RSS MiB |",
         "|---:|---:|---|---|---|---:|---|---:|---:|",
@@ -233,14 +262,56 @@ def table(rows: list[Row]) -> str:
         for kind in KINDS:
             g, d = row.graphql[kind], row.driver[kind]
             lines.append(
-                f"| {row.size:,} | {row.size / row.import_s:,.0f} | {kind}"
+                f"| {row.size:,} | {rate(row.size, row.transactional_s)} /"
+                f" {rate(row.size, row.bulk_s)} | {kind}"
                 f" | {pct(g, 50):.1f} / {pct(g, 95):.1f} / {pct(g, 99):.1f}"
                 f" | {pct(d, 50):.1f} / {pct(d, 95):.1f} / {pct(d, 99):.1f}"
                 f" | {pct(g, 50) / pct(d, 50):.2f}"
                 f" | {row.prolific[kind] * 1000:.1f} ({row.prolific_works})"
                 f" | {row.service_rss_mib:.0f} | {row.neo4j_rss_mib:.0f} |"
             )
-    return "\n".join(lines)
+    phases = [
+        f"- {row.size:,} works, bulk load {row.bulk_s:.1f}s: "
+        + ", ".join(f"{name} {sec:.1f}s" for name, sec in row.bulk_phases.items())
+        for row in rows
+        if row.bulk_phases
+    ]
+    return "\n".join(lines + (["", *phases] if phases else []))
+
+
+def plot(rows: list[Row], path: Path) -> None:
+    """Latency p50 per request kind (GraphQL and driver) and import rates, against size."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    sizes = [row.size for row in rows]
+    figure, (latency, imports) = pyplot.subplots(1, 2, figsize=(11, 4.2))
+    for kind in KINDS:
+        line = latency.plot(sizes, [pct(r.graphql[kind], 50) for r in rows], "o-", label=kind)
+        latency.plot(
+            sizes,
+            [pct(r.driver[kind], 50) for r in rows],
+            "o--",
+            color=line[0].get_color(),
+            label=f"{kind} (bare driver)",
+        )
+        latency.plot(
+            sizes, [r.prolific[kind] * 1000 for r in rows], "x:", color=line[0].get_color()
+        )
+    latency.set(xscale="log", yscale="log", xlabel="works in the graph", ylabel="p50 ms")
+    latency.set_title("requests: GraphQL (solid), driver (dashed), prolific author (x)")
+    latency.legend(fontsize=7)
+    for label, attr in (("transactional", "transactional_s"), ("bulk", "bulk_s")):
+        points = [(r.size, r.size / getattr(r, attr)) for r in rows if getattr(r, attr)]
+        if points:
+            imports.plot(*zip(*points, strict=True), "o-", label=label)
+    imports.set(xscale="log", xlabel="works in the graph", ylabel="works/s")
+    imports.set_title("import rate")
+    imports.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
 
 
 def machine() -> str:
@@ -261,6 +332,14 @@ def main() -> int:
     top.add_argument("--requests", type=int, default=200, help="timed requests per kind")
     top.add_argument("--sample", type=int, default=50, help="ordinary researchers to cycle")
     top.add_argument("--batch-size", type=int, default=1000)
+    top.add_argument(
+        "--import",
+        dest="import_",
+        choices=["both", "bulk", "transactional"],
+        default="both",
+        help="which import to time; requests run on the bulk-loaded graph unless transactional",
+    )
+    top.add_argument("--plot", action="store_true", help=f"draw {PLOT.name}")
     top.add_argument("--http-port", type=int, default=int(os.environ.get("BENCH_HTTP_PORT", 8013)))
     top.add_argument("--keep", action="store_true", help="leave the Neo4j instance running")
     top.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
@@ -292,6 +371,8 @@ def main() -> int:
     if args.write:
         with RESULTS.open("a", encoding="utf-8") as handle:
             handle.write("\n" + report)
+    if args.plot:
+        plot(rows, PLOT)
     return 0
 
 

@@ -25,15 +25,13 @@ def short_id(raw: object) -> str:
     local = text[len(OPENALEX) :] if text.startswith(OPENALEX) else text
     if local[:1] in _LETTERS and local[1:].isdigit() and local[1:].isascii():
         return local
-    taxonomy = TAXONOMY.match(text)
+    taxonomy = TAXONOMY.match(text) if "/" in text else None
     if taxonomy:
         return f"{taxonomy.group(1)}/{taxonomy.group(2)}"
-    if text.startswith(OPENALEX):
-        text = text[len(OPENALEX) :]
-    if OPENALEX_KEY.match(text.upper()):
-        return text.upper()
-    if LOCAL_KEY.match(text):
-        return text
+    if ":" not in local and OPENALEX_KEY.match(local.upper()):
+        return local.upper()
+    if LOCAL_KEY.match(local):
+        return local
     raise BadId(f"not an OpenAlex id or namespaced key: {raw!r}")
 
 
