@@ -15,7 +15,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
 from service import errors
 from service.graph import translate
-from service.importer import entities
+from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
 from service.importer.works import batch_params, work_row
@@ -57,6 +57,8 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     by_entity: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    # Researcher summaries recomputed at the end of the run (service/importer/summaries.py).
+    refreshed: summaries.Refreshed = field(default_factory=summaries.Refreshed)
 
     def skip(self, where: str, why: str) -> None:
         self.skipped[why.split(":")[0]] += 1
@@ -73,6 +75,11 @@ class Summary:
             lines.append(
                 "  written: " + ", ".join(f"{n} {e}" for e, n in sorted(self.by_entity.items()))
             )
+        if self.refreshed.researchers:
+            lines.append(
+                f"  refreshed {self.refreshed.researchers} researcher summaries"
+                f" in {self.refreshed.seconds:.2f}s"
+            )
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
         if len(self.problems) > 20:
@@ -83,17 +90,19 @@ class Summary:
 
 async def _write(
     driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
-) -> None:
+) -> dict[str, Any]:
+    """Write one batch; returns the query's one result row."""
     text = get(MAPPERS[entity][1]).text
     shape = BATCH_PARAMS.get(entity)
     params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
     params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
 
-    async def work(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(text, params)).consume()
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        record = await (await tx.run(text, params)).single()
+        return record.data() if record is not None else {}
 
     async with driver.session(database=database) as session:
-        await session.execute_write(work)
+        return await session.execute_write(work)
 
 
 async def import_items(
@@ -113,12 +122,20 @@ async def import_items(
     began = time.monotonic()
     # entity -> id -> (where the record was read, its row)
     batches: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
+    # Researchers whose summaries the run changed: `touched` are refreshed, `around` with all
+    # their co-authors (see the RETURN of each cypher/import query). Refreshed once at the end:
+    # a prolific author is in every batch.
+    touched: set[str] = set()
+    around: set[str] = set()
 
     async def write(entity: str, rows: list[dict[str, Any]]) -> None:
         try:
-            await _write(driver, database, entity, rows, source)
+            result = await _write(driver, database, entity, rows, source)
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
+        touched.update(result.get("touched") or ())
+        around.update(result.get("affiliated") or ())
+        around.update(result.get("around") or ())
 
     # The batch being written while the next one is read and mapped: Neo4j works on one
     # while Python (the other core) prepares the next. One at a time, so writes stay in order.
@@ -200,13 +217,26 @@ async def import_items(
                     await flush("merged_author")
                 await flush(entity)
 
+    async def refresh_summaries() -> None:
+        if touched or around:
+            summary.refreshed = await summaries.refresh_after_import(
+                driver, database, touched, around
+            )
+
     try:
         await read_all()
         await flush_all()
         await settle()
+    except ImportAborted:
+        # The batches committed before the stop must not leave stale summaries behind.
+        if pending is not None:
+            await asyncio.gather(pending, return_exceptions=True)
+        await refresh_summaries()
+        raise
     finally:
         if pending is not None:  # stopped early: let the batch in flight finish, atomically
             await asyncio.gather(pending, return_exceptions=True)
+    await refresh_summaries()
     summary.seconds = time.monotonic() - began
     return summary
 
