@@ -23,6 +23,7 @@ CALL (r, row) {
   SET inst.ror = coalesce(i.ror, inst.ror),
       inst.countryCode = coalesce(i.countryCode, inst.countryCode),
       inst.type = coalesce(i.type, inst.type)
+  WITH r, i, inst
   OPTIONAL MATCH (r)-[known:AFFILIATED_WITH]->(inst)
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
   WITH aff, i, known
