@@ -31,25 +31,34 @@ CALL (r) {
   WITH i, aff ORDER BY aff.lastYear DESC, size(aff.years) DESC, i.name LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
-// Claims change without imports, so claimed co-authors are counted live, from whichever side
-// is smaller: the researcher's co-authors, or every claimed researcher (few) checked for a
-// shared work from their own side.
+// Claims change without imports, so claimed co-authors are counted live, walking whichever
+// side costs less: the researcher's co-authors, or the claimed researchers' works (checking
+// each for a work shared with the researcher). The CASE reads the claimed researchers'
+// degrees only when there are fewer claims than co-authors.
 CALL (r) {
-  WITH r WHERE coalesce(r.summaryCoauthors, 0) <= COUNT { ()-[:CLAIMED]->() }
-  MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
-  WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
-  RETURN count(DISTINCT c) AS claimedCoauthors
-  UNION ALL
-  WITH r WHERE coalesce(r.summaryCoauthors, 0) > COUNT { ()-[:CLAIMED]->() }
-  MATCH (:User)-[:CLAIMED]->(c:Researcher)
-  WITH DISTINCT r, c
-  WHERE c <> r AND EXISTS {
-    MATCH (c)-[:AUTHORED]->(p:Paper)
-    WHERE EXISTS { (p)<-[:AUTHORED]-(r) }
+  WITH r, coalesce(r.summaryCoauthors, 0) AS mine
+  WITH r, CASE WHEN mine <= COUNT { ()-[:CLAIMED]->() } THEN true
+               ELSE mine <= reduce(total = 0, n IN COLLECT {
+                      MATCH (:User)-[:CLAIMED]->(c:Researcher)
+                      WITH DISTINCT c RETURN COUNT { (c)-[:AUTHORED]->() } AS works } | total + n)
+          END AS fromMine
+  CALL (r, fromMine) {
+    WITH r WHERE fromMine
+    MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
+    WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
+    RETURN count(DISTINCT c) AS claimed
+    UNION ALL
+    WITH r WHERE NOT fromMine
+    MATCH (:User)-[:CLAIMED]->(c:Researcher)
+    WITH DISTINCT r, c
+    WHERE c <> r AND EXISTS {
+      MATCH (c)-[:AUTHORED]->(p:Paper)
+      WHERE EXISTS { (p)<-[:AUTHORED]-(r) }
+    }
+    RETURN count(c) AS claimed
   }
-  RETURN count(c) AS claimedCoauthors
+  RETURN sum(claimed) AS claimedCoauthors
 }
-WITH r, rank, affiliation, sum(claimedCoauthors) AS claimedCoauthors
 CALL (r) {
   WITH r, CASE WHEN $sections THEN $topicsFirst ELSE 0 END AS wanted
   UNWIND range(0, size(coalesce(r.summaryTopicIds, [])) - 1)[0..CASE WHEN wanted > 2 THEN wanted ELSE 2 END]

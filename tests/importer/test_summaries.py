@@ -236,7 +236,8 @@ async def test_claiming_a_coauthor_counts_without_a_refresh(
         "MERGE (u)-[:CLAIMED]->(r)"
     )
     await run(empty_graph, settings, claim, {"user": "u1", "rid": "A2"})
-    # Fewer claims than A1 has co-authors: counted from the claimed researchers' side.
+    # One claim on a one-work researcher, cheaper than A1's two co-authors: counted from the
+    # claimed researcher's side.
     assert (await figures(empty_graph, settings, "A1"))["claimedCoauthors"] == 1
     # More claims than co-authors: counted over A1's co-authors instead.
     for user, rid in (("u2", "A3"), ("u3", "A4"), ("u4", "A5")):
