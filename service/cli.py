@@ -1,5 +1,5 @@
 """`scholar`: the command line behind the Makefile (serve, seed, db, schema, query, import,
-generate)."""
+refresh, generate)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,36 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if summary.skipped or summary.warnings else 0
 
 
+def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    from service.importer.summaries import Refreshed, refresh_all
+
+    def progress(report: Refreshed) -> None:
+        print(f"\r{report.researchers:,} researchers refreshed", end="", file=sys.stderr)
+
+    async def run() -> Refreshed:
+        driver = open_driver(settings.neo4j)
+        try:
+            await setup_schema(driver, settings.neo4j.database)
+            return await refresh_all(
+                driver,
+                settings.neo4j.database,
+                batch_size=args.batch_size,
+                progress=progress if _show_progress() else None,
+            )
+        finally:
+            await driver.close()
+
+    try:
+        report = asyncio.run(run())
+    except errors.GraphError as exc:
+        print(f"\nscholar refresh: {exc}", file=sys.stderr)
+        return 1
+    if _show_progress():
+        print(file=sys.stderr)
+    print(f"refreshed {report.researchers} researcher summaries in {report.seconds:.2f}s")
+    return 0
+
+
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     from service.importer.generate import Corpus, write_corpus
 
@@ -205,6 +235,12 @@ def parser() -> argparse.ArgumentParser:
         help="initial load into the empty local database with neo4j-admin (offline, fastest)",
     )
     openalex.set_defaults(run=cmd_import)
+    refresh = sub.add_parser(
+        "refresh",
+        help="recompute every researcher's summary (after a bulk load the importer did not do)",
+    )
+    refresh.add_argument("--batch-size", type=int, default=500, help="researchers per transaction")
+    refresh.set_defaults(run=cmd_refresh)
     gen = sub.add_parser("generate", help="write synthetic data").add_subparsers(
         dest="format", required=True
     )

@@ -4,6 +4,8 @@
 // without overwriting its names. The record's name is authoritative (nameFromRecord): bylines
 // no longer change it. Institutions get AFFILIATED_WITH with the record's years
 // (merged with years learned from works) and lastKnown for last_known_institution(s).
+// Returns `affiliated`: researchers who gained an institution, whose co-authors' graph slices
+// count it (cypher/import/refresh_researchers.cypher).
 UNWIND $rows AS row
 OPTIONAL MATCH (alias:MergedAuthor {id: row.id})
 WITH row, coalesce(alias.into, row.id) AS rid
@@ -21,12 +23,15 @@ CALL (r, row) {
   SET inst.ror = coalesce(i.ror, inst.ror),
       inst.countryCode = coalesce(i.countryCode, inst.countryCode),
       inst.type = coalesce(i.type, inst.type)
+  WITH r, i, inst
+  OPTIONAL MATCH (r)-[known:AFFILIATED_WITH]->(inst)
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
-  WITH aff, i
+  WITH aff, i, known
   SET aff.years = reduce(acc = coalesce(aff.years, []), y IN i.years |
                          CASE WHEN y IN acc THEN acc ELSE acc + y END),
       aff.lastKnown = i.lastKnown
   SET aff.lastYear = reduce(last = null, y IN aff.years |
                             CASE WHEN last IS NULL OR y > last THEN y ELSE last END)
+  RETURN count(known) < count(aff) AS gained
 }
-RETURN count(r) AS authors
+RETURN count(r) AS authors, collect(DISTINCT CASE WHEN gained THEN r.id END) AS affiliated

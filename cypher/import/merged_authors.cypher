@@ -4,6 +4,8 @@
 // and folds an existing researcher with the merged id into the survivor: its authorships,
 // affiliations, followers and claims move over, then the merged node is deleted, so one
 // person never shows as two researchers whichever order merges and works arrive in.
+// Returns `around`: the survivors, whose summaries and their co-authors' need refreshing
+// (cypher/import/refresh_researchers.cypher), since shared works moved to a new id.
 UNWIND $rows AS m
 OPTIONAL MATCH (next:MergedAuthor {id: m.into})
 WITH m, coalesce(next.into, m.into) AS into
@@ -26,6 +28,7 @@ CALL (m, into) {
     MATCH (old)-[a:AUTHORED]->(p:Paper)
     MERGE (survivor)-[b:AUTHORED]->(p)
     ON CREATE SET b += properties(a)
+    SET b.researcher = survivor.id
     DELETE a
   }
   CALL (old, survivor) {
@@ -52,4 +55,4 @@ CALL (m, into) {
   }
   DETACH DELETE old
 }
-RETURN count(*) AS merges
+RETURN count(*) AS merges, collect(DISTINCT into) AS around

@@ -9,6 +9,10 @@
 // ids merged into another (:MergedAuthor) resolve to the surviving researcher. A work that
 // was a citation stub fills in here; references to unknown works become stubs. A researcher's
 // name comes from its author record when one was imported, else the fullest byline spelling.
+// Returns the researchers whose summaries (cypher/import/refresh_researchers.cypher) the batch
+// changed: `touched`, the authors before and after (a byline change moves shared works), and
+// `affiliated`, those who gained an institution (their co-authors' graph slices count it).
+// AUTHORED copies its researcher's id and its paper's sortDate for the works page's index.
 // replan=skip: every part seeks by a unique id, so the plan made for the first batch stays
 // right; without it a growing graph's statistics force costly replans batch after batch.
 CYPHER replan=skip
@@ -16,13 +20,16 @@ CALL () {
   UNWIND $works AS w
   MATCH (p:Paper {id: w.id})
   CALL (p) {
-    MATCH (p)<-[old:AUTHORED]-(:Researcher)
-    DELETE old
-  }
-  CALL (p) {
     MATCH (p)-[old:HAS_TOPIC|PUBLISHED_IN|FUNDED_BY|CITES]->()
     DELETE old
   }
+  CALL (p) {
+    MATCH (p)<-[old:AUTHORED]-(former:Researcher)
+    DELETE old
+    RETURN collect(former.id) AS formers
+  }
+  UNWIND formers AS former
+  RETURN collect(DISTINCT former) AS formerAuthors
 }
 CALL () {
   UNWIND $works AS w
@@ -91,12 +98,15 @@ CALL () {
   MATCH (r:Researcher {id: rid}), (p:Paper {id: a.paper})
   MERGE (r)-[au:AUTHORED]->(p)
   ON CREATE SET au += a.props
+  SET au.researcher = rid, au.sortDate = p.sortDate
+  RETURN collect(DISTINCT rid) AS authors
 }
 CALL () {
   UNWIND $affiliations AS f
   OPTIONAL MATCH (alias:MergedAuthor {id: f.author})
   WITH f, coalesce(alias.into, f.author) AS rid
   MATCH (r:Researcher {id: rid}), (inst:Institution {id: f.institution})
+  OPTIONAL MATCH (r)-[known:AFFILIATED_WITH]->(inst)
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
   WITH aff, reduce(acc = coalesce(aff.years, []), y IN f.years |
                   CASE WHEN y IN acc THEN acc ELSE acc + y END) AS years
@@ -104,6 +114,7 @@ CALL () {
   SET aff.years = CASE WHEN size(years) > 0 THEN years END
   SET aff.lastYear = reduce(last = null, y IN aff.years |
                             CASE WHEN last IS NULL OR y > last THEN y ELSE last END)
+  RETURN collect(DISTINCT CASE WHEN known IS NULL THEN rid END) AS newlyAffiliated
 }
 CALL () {
   UNWIND $hasTopic AS h
@@ -125,4 +136,5 @@ CALL () {
   MATCH (p:Paper {id: c.paper}), (cited:Paper {id: c.ref})
   CREATE (p)-[:CITES]->(cited)
 }
-RETURN size($works) AS works
+RETURN size($works) AS works, formerAuthors + authors AS touched,
+       newlyAffiliated AS affiliated

@@ -7,6 +7,13 @@
 // researcher's latest work); works with more than 200 authors do not count as collaboration.
 // trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
 // record's active Claim (see cypher/claims/claim.cypher) and are 0 when it is unclaimed.
+// Cost does not grow with the researcher's works (issue 3): co-author and topic figures and
+// the collaborator ranking are read from the summary cypher/import/refresh_researchers.cypher
+// stores (the importer refreshes it for every researcher a run touches); names, claimed flags
+// and everything else about claims and follows are read live. The works page seeks the
+// authored_sort index (researcher, sortDate on AUTHORED) in date order instead of sorting
+// every work. The stored lists are already in the card's order; they are re-sorted here only
+// so a name changed since the last refresh still breaks ties as it would live.
 CALL () {
   UNWIND range(0, size(coalesce($ids, [])) - 1) AS i
   WITH i WHERE $text IS NULL
@@ -25,37 +32,64 @@ CALL (r) {
   ORDER BY coalesce(aff.lastYear, 0) DESC, coalesce(size(aff.years), 0) DESC, i.name LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
-// Each neighbourhood is expanded once and every figure drawn from that one pass: a prolific
-// author's card otherwise re-walks thousands of works per figure (bench/RESULTS-scale.md).
+// Claims change without imports, so claimed co-authors are counted live, walking whichever
+// side costs less: the researcher's co-authors, or the claimed researchers' works (checking
+// each for a work shared with the researcher). The CASE reads the claimed researchers'
+// degrees only when there are fewer claims than co-authors.
 CALL (r) {
-  MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
-  WHERE c <> r
-  WITH DISTINCT c
-  RETURN count(c) AS coauthors,
-         count(CASE WHEN EXISTS { (c)<-[:CLAIMED]-(:User) } THEN 1 END) AS claimedCoauthors
+  WITH r, coalesce(r.summaryCoauthors, 0) AS mine
+  WITH r, CASE WHEN mine <= COUNT { ()-[:CLAIMED]->() } THEN true
+               ELSE mine <= reduce(total = 0, n IN COLLECT {
+                      MATCH (:User)-[:CLAIMED]->(c:Researcher)
+                      WITH DISTINCT c RETURN COUNT { (c)-[:AUTHORED]->() } AS works } | total + n)
+          END AS fromMine
+  CALL (r, fromMine) {
+    WITH r WHERE fromMine
+    MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
+    WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
+    RETURN count(DISTINCT c) AS claimed
+    UNION ALL
+    WITH r WHERE NOT fromMine
+    MATCH (:User)-[:CLAIMED]->(c:Researcher)
+    WITH DISTINCT r, c
+    WHERE c <> r AND EXISTS {
+      MATCH (c)-[:AUTHORED]->(p:Paper)
+      WHERE EXISTS { (p)<-[:AUTHORED]-(r) }
+    }
+    RETURN count(c) AS claimed
+  }
+  RETURN sum(claimed) AS claimedCoauthors
 }
 CALL (r) {
-  MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
-  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name
+  WITH r, CASE WHEN $sections THEN $topicsFirst ELSE 0 END AS wanted
+  UNWIND range(0, size(coalesce(r.summaryTopicIds, [])) - 1)[0..CASE WHEN wanted > 2 THEN wanted ELSE 2 END]
+    AS i
+  MATCH (t:Topic {id: r.summaryTopicIds[i]})
+  WITH t, r.summaryTopicWorks[i] AS shared ORDER BY shared DESC, t.name
   RETURN collect({topic: t {.id, .name}, works: shared}) AS topicStats
 }
-WITH r, rank, affiliation, coauthors, claimedCoauthors, topicStats,
-     COUNT { (r)-[:AUTHORED]->(:Paper) } AS works,
-     COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers,
-     size(topicStats) AS topics,
+WITH r, rank, affiliation, claimedCoauthors, topicStats,
+     // Degree counts: AUTHORED only ever ends at a Paper, FOLLOWS only starts at a User.
+     COUNT { (r)-[:AUTHORED]->() } AS works,
+     COUNT { (r)<-[:FOLLOWS]-() } AS followers,
+     coalesce(r.summaryTopics, 0) AS topics,
+     coalesce(r.summaryCoauthors, 0) AS coauthors,
      EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
      head(COLLECT { MATCH (u:User)-[:MADE]->(c:Claim {activeKey: r.id})
                     RETURN {strength: c.strength,
                             accountDays: duration.inDays(u.createdAt, datetime()).days} })
        AS ownership,
      [s IN topicStats[0..2] | s.topic.name] AS topTopics
+// The index orders by researcher then date, and the title and id tie-breaks sort only the works
+// that share a date at the page's end. '\uffff' sorts after every date (dates are ISO strings).
 CALL (r) {
   WITH r WHERE $sections
-  MATCH (r)-[:AUTHORED]->(p:Paper)
-  WHERE $worksAfter IS NULL OR p.sortDate < $worksAfter.date
-     OR (p.sortDate = $worksAfter.date
-         AND (p.title > $worksAfter.title OR (p.title = $worksAfter.title AND p.id > $worksAfter.id)))
-  WITH p ORDER BY p.sortDate DESC, p.title ASC, p.id ASC LIMIT $worksFirst + 1
+  MATCH ()-[mine:AUTHORED]->(p:Paper)
+  WHERE mine.researcher = r.id AND mine.sortDate <= coalesce($worksAfter.date, '\uffff')
+    AND ($worksAfter IS NULL OR mine.sortDate < $worksAfter.date OR p.title > $worksAfter.title
+         OR (p.title = $worksAfter.title AND p.id > $worksAfter.id))
+  WITH p, mine ORDER BY mine.researcher DESC, mine.sortDate DESC, p.title ASC, p.id ASC
+  LIMIT $worksFirst + 1
   RETURN collect(p {
     .id, .title, .abstract, .year, .type, .doi, .sortDate,
     venue: head(COLLECT { MATCH (p)-[v:PUBLISHED_IN]->(ve:Venue)
@@ -70,23 +104,16 @@ CALL (r) {
 }
 CALL (r) {
   WITH r WHERE $sections
-  CALL (r) {
-    MATCH (r)-[:AUTHORED]->(p:Paper)
-    RETURN max(p.year) AS latest
-  }
-  MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH r, latest, p, COUNT { (p)<-[:AUTHORED]-(:Researcher) } AS byline
-  WHERE 1 < byline <= 200
-  MATCH (p)<-[:AUTHORED]-(c:Researcher)
-  WHERE c <> r
-  WITH c, count(p) AS shared, max(p.year) AS lastYear,
-       sum((1.0 / (byline - 1)) * 0.8 ^ (coalesce(latest, 0) - coalesce(p.year, latest, 0)))
-         AS strength
-  ORDER BY strength DESC, shared DESC, c.name LIMIT $collaboratorsFirst
+  UNWIND range(0, size(coalesce(r.summaryCollaboratorIds, [])) - 1)[0..$collaboratorsFirst] AS i
+  MATCH (c:Researcher {id: r.summaryCollaboratorIds[i]})
+  WITH c, r.summaryCollaboratorShared[i] AS shared, r.summaryCollaboratorStrength[i] AS strength,
+       r.summaryCollaboratorLastYear[i] AS lastYear
+  ORDER BY strength DESC, shared DESC, c.name
   RETURN collect({
     researcher: c {.id, .name, .headline, .openToCollaborate,
                    claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},
-    sharedWorks: shared, strength: strength, lastYear: lastYear
+    sharedWorks: shared, strength: strength,
+    lastYear: CASE WHEN lastYear < 0 THEN null ELSE lastYear END
   }) AS collaborators
 }
 RETURN r {

@@ -24,6 +24,7 @@ from typing import IO, Any
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver, setup_schema
+from service.importer import summaries
 from service.importer.loader import (
     ImportAborted,
     Progress,
@@ -62,7 +63,11 @@ PAPER_TYPES = {
     "pmcid": "string",
     "magId": "string",
 }
+# Authorship properties; `researcher` and `sortDate` are the copies works.cypher keeps for
+# the works page's index (the researcher's id, the paper's sort key).
 AUTHORED_TYPES = {
+    "researcher": "string",
+    "sortDate": "string",
     "position": "long",
     "authorPosition": "string",
     "corresponding": "boolean",
@@ -279,12 +284,14 @@ class Writer:
                     known["name"] = a["name"]
                 known["orcid"] = known["orcid"] or a["orcid"]
         authored: set[tuple[str, str]] = set()
+        sort_date = {w["id"]: w["props"]["sortDate"] for w in params["works"]}
         for a in params["authored"]:
             key = (self.resolve(a["author"]), a["paper"])
             if key not in authored:  # two merged ids on one byline: one authorship, the first
                 authored.add(key)
+                props = {**a["props"], "researcher": key[0], "sortDate": sort_date[key[1]]}
                 self.per_work["AUTHORED"].link(
-                    *key, *(a["props"].get(k) for k in AUTHORED_TYPES), occurrence=number[key[1]]
+                    *key, *(props.get(k) for k in AUTHORED_TYPES), occurrence=number[key[1]]
                 )
         for i in params["institutions"]:
             known = self.institutions.setdefault(i["id"], dict(i))
@@ -475,7 +482,8 @@ async def bulk_import(
 
     Phases (seconds in `summary.phases`): read and map the works and write CSV; stop the server
     and run the offline import; start it and build the schema's constraints and indexes; write
-    the other records through the transactional path.
+    the other records through the transactional path; compute every researcher's summary
+    (service/importer/summaries.py), which the offline importer cannot.
     """
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     if settings.neo4j.uri != inst.uri:
@@ -524,6 +532,8 @@ async def bulk_import(
             driver, database, others, source=source, fail_fast=fail_fast, progress=progress
         )
         summary.phases["other records, transactional"] = next(clock)
+        summary.refreshed = await summaries.refresh_all(driver, database)
+        summary.phases["researcher summaries"] = next(clock)
     finally:
         await driver.close()
     shutil.rmtree(written.folder, ignore_errors=True)

@@ -15,7 +15,7 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
 from service import errors
 from service.graph import translate
-from service.importer import entities
+from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
 from service.importer.works import batch_params, work_row
@@ -61,6 +61,8 @@ class Summary:
     phases: dict[str, float] = field(default_factory=dict)
     nodes: int = 0
     relationships: int = 0
+    # Researcher summaries recomputed at the end of the run (service/importer/summaries.py).
+    refreshed: summaries.Refreshed = field(default_factory=summaries.Refreshed)
 
     def skip(self, where: str, why: str) -> None:
         self.skipped[why.split(":")[0]] += 1
@@ -81,6 +83,11 @@ class Summary:
             lines.append(
                 f"  bulk load: {self.nodes:,} nodes, {self.relationships:,} relationships; "
                 + ", ".join(f"{name} {s:.1f}s" for name, s in self.phases.items())
+            )
+        if self.refreshed.researchers:
+            lines.append(
+                f"  refreshed {self.refreshed.researchers} researcher summaries"
+                f" in {self.refreshed.seconds:.2f}s"
             )
         lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
         lines += [f"  {problem}" for problem in self.problems[:20]]
@@ -107,17 +114,19 @@ def map_item(item: Item) -> tuple[str, dict[str, Any]] | str:
 
 async def _write(
     driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
-) -> None:
+) -> dict[str, Any]:
+    """Write one batch; returns the query's one result row."""
     text = get(MAPPERS[entity][1]).text
     shape = BATCH_PARAMS.get(entity)
     params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
     params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
 
-    async def work(tx: AsyncManagedTransaction) -> None:
-        await (await tx.run(text, params)).consume()
+    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
+        record = await (await tx.run(text, params)).single()
+        return record.data() if record is not None else {}
 
     async with driver.session(database=database) as session:
-        await session.execute_write(work)
+        return await session.execute_write(work)
 
 
 async def import_items(
@@ -137,12 +146,20 @@ async def import_items(
     began = time.monotonic()
     # entity -> id -> (where the record was read, its row)
     batches: dict[str, dict[str, tuple[str, dict[str, Any]]]] = {}
+    # Researchers whose summaries the run changed: `touched` are refreshed, `around` with all
+    # their co-authors (see the RETURN of each cypher/import query). Refreshed once at the end:
+    # a prolific author is in every batch.
+    touched: set[str] = set()
+    around: set[str] = set()
 
     async def write(entity: str, rows: list[dict[str, Any]]) -> None:
         try:
-            await _write(driver, database, entity, rows, source)
+            result = await _write(driver, database, entity, rows, source)
         except (neo.Neo4jError, neo.DriverError) as exc:
             raise translate(exc) from exc
+        touched.update(result.get("touched") or ())
+        around.update(result.get("affiliated") or ())
+        around.update(result.get("around") or ())
 
     # The batch being written while the next one is read and mapped: Neo4j works on one
     # while Python (the other core) prepares the next. One at a time, so writes stay in order.
@@ -215,13 +232,26 @@ async def import_items(
                     await flush("merged_author")
                 await flush(entity)
 
+    async def refresh_summaries() -> None:
+        if touched or around:
+            summary.refreshed = await summaries.refresh_after_import(
+                driver, database, touched, around
+            )
+
     try:
         await read_all()
         await flush_all()
         await settle()
+    except ImportAborted:
+        # The batches committed before the stop must not leave stale summaries behind.
+        if pending is not None:
+            await asyncio.gather(pending, return_exceptions=True)
+        await refresh_summaries()
+        raise
     finally:
         if pending is not None:  # stopped early: let the batch in flight finish, atomically
             await asyncio.gather(pending, return_exceptions=True)
+    await refresh_summaries()
     summary.seconds = time.monotonic() - began
     return summary
 

@@ -1,4 +1,5 @@
-"""`scholar import openalex` and `scholar generate openalex` as a user runs them."""
+"""`scholar import openalex`, `scholar refresh` and `scholar generate openalex` as a user
+runs them."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def test_import_prints_the_summary(
     assert "read 3, written 2, skipped 1" in out
     assert f"{bad}:1: not valid JSON" in out
     assert "records/s" not in err  # no progress line when stderr is not a terminal
+    # The two papers' authors, refreshed once at the end of the run.
+    assert "researcher summaries in" in out
+
+
+def test_refresh_recomputes_every_summary(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = DATA / "api-pages" / "keypapers-page-1.json"
+    assert run(settings, "import", "openalex", str(page)) == 0
+    capsys.readouterr()
+    assert run(settings, "refresh", "--batch-size", "2") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("refreshed ") and " researcher summaries in " in out
+    assert int(out.split()[1]) > 0
 
 
 def test_import_fail_fast(
