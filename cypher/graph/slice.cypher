@@ -39,7 +39,7 @@ CALL (r, total, latest, room) {
          toFloat(r.summarySliceInstitutionMembers[i]) / r.summarySlicePeople AS weight
 }
 WITH r, node, kind, label, weight
-ORDER BY weight DESC, kind, label
+ORDER BY weight DESC, kind, label, node.id
 WITH r, collect({node: node, kind: kind, label: label, weight: weight}) AS ranked
 WITH r, ranked[0..$maxNodes - 1] AS kept, size(ranked) > $maxNodes - 1 AS truncated
 WITH r, kept, truncated,

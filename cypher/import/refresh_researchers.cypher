@@ -45,7 +45,7 @@ CALL (r) {
 }
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
-  WITH t, count(DISTINCT p) AS works ORDER BY works DESC, t.name
+  WITH t, count(DISTINCT p) AS works ORDER BY works DESC, t.name, t.id
   WITH collect(t.id) AS ids, collect(works) AS works
   SET r.summaryTopics = size(ids),
       r.summaryTopicIds = ids[0..$keepSlice],
@@ -60,7 +60,7 @@ CALL (r, latest) {
   WITH c, count(p) AS shared, max(p.year) AS lastYear,
        sum((1.0 / (byline - 1)) * 0.8 ^ (coalesce(latest, 0) - coalesce(p.year, latest, 0)))
          AS strength
-  ORDER BY strength DESC, shared DESC, c.name LIMIT $keepCollaborators
+  ORDER BY strength DESC, shared DESC, c.name, c.id LIMIT $keepCollaborators
   WITH collect(c.id) AS ids, collect(shared) AS shared, collect(strength) AS strength,
        collect(coalesce(lastYear, -1)) AS lastYear
   SET r.summaryCollaboratorIds = ids,
@@ -73,7 +73,7 @@ CALL (r) {
   WHERE COUNT { (p)<-[:AUTHORED]-(:Researcher) } <= 200
   MATCH (p)<-[:AUTHORED]-(c:Researcher)
   WHERE c <> r
-  WITH c, count(p) AS shared ORDER BY shared DESC, c.name
+  WITH c, count(p) AS shared ORDER BY shared DESC, c.name, c.id
   WITH collect(c.id) AS ids, collect(shared) AS shared
   SET r.summarySlicePeople = size(ids),
       r.summarySliceCoauthorIds = ids[0..$keepSlice],
@@ -86,13 +86,13 @@ CALL (r) {
   WHERE c <> r
   WITH DISTINCT c
   MATCH (c)-[:AFFILIATED_WITH]->(i:Institution)
-  WITH i, count(c) AS members ORDER BY members DESC, i.name LIMIT $keepSlice
+  WITH i, count(c) AS members ORDER BY members DESC, i.name, i.id LIMIT $keepSlice
   WITH collect(i.id) AS ids, collect(members) AS members
   SET r.summarySliceInstitutionIds = ids, r.summarySliceInstitutionMembers = members
 }
 CALL (r, latest) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
-  WITH p ORDER BY coalesce(p.year, latest, 0) DESC, p.title LIMIT $keepSlice
+  WITH p ORDER BY coalesce(p.year, latest, 0) DESC, p.title, p.id LIMIT $keepSlice
   WITH collect(p.id) AS ids
   SET r.summarySlicePaperIds = ids
 }

@@ -108,8 +108,8 @@ CALL () {
   MATCH (r:Researcher {id: rid}), (inst:Institution {id: f.institution})
   OPTIONAL MATCH (r)-[known:AFFILIATED_WITH]->(inst)
   MERGE (r)-[aff:AFFILIATED_WITH]->(inst)
-  WITH aff, reduce(acc = coalesce(aff.years, []), y IN f.years |
-                  CASE WHEN y IN acc THEN acc ELSE acc + y END) AS years
+  WITH rid, known, aff, reduce(acc = coalesce(aff.years, []), y IN f.years |
+                             CASE WHEN y IN acc THEN acc ELSE acc + y END) AS years
   // No empty list is stored (absent means none), as the bulk path writes it.
   SET aff.years = CASE WHEN size(years) > 0 THEN years END
   SET aff.lastYear = reduce(last = null, y IN aff.years |

@@ -29,7 +29,7 @@ WITH r, rank ORDER BY rank DESC, r.name LIMIT $first
 CALL (r) {
   OPTIONAL MATCH (r)-[aff:AFFILIATED_WITH]->(i:Institution)
   WITH i, aff
-  ORDER BY coalesce(aff.lastYear, 0) DESC, coalesce(size(aff.years), 0) DESC, i.name LIMIT 1
+  ORDER BY coalesce(aff.lastYear, 0) DESC, coalesce(size(aff.years), 0) DESC, i.name, i.id LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
 // Claims change without imports, so claimed co-authors are counted live, walking whichever
@@ -65,7 +65,7 @@ CALL (r) {
   UNWIND range(0, size(coalesce(r.summaryTopicIds, [])) - 1)[0..CASE WHEN wanted > 2 THEN wanted ELSE 2 END]
     AS i
   MATCH (t:Topic {id: r.summaryTopicIds[i]})
-  WITH t, r.summaryTopicWorks[i] AS shared ORDER BY shared DESC, t.name
+  WITH t, r.summaryTopicWorks[i] AS shared ORDER BY shared DESC, t.name, t.id
   RETURN collect({topic: t {.id, .name}, works: shared}) AS topicStats
 }
 WITH r, rank, affiliation, claimedCoauthors, topicStats,
@@ -108,7 +108,7 @@ CALL (r) {
   MATCH (c:Researcher {id: r.summaryCollaboratorIds[i]})
   WITH c, r.summaryCollaboratorShared[i] AS shared, r.summaryCollaboratorStrength[i] AS strength,
        r.summaryCollaboratorLastYear[i] AS lastYear
-  ORDER BY strength DESC, shared DESC, c.name
+  ORDER BY strength DESC, shared DESC, c.name, c.id
   RETURN collect({
     researcher: c {.id, .name, .headline, .openToCollaborate,
                    claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},

@@ -24,7 +24,8 @@ CALL () {
 WITH r, rank ORDER BY rank DESC, r.name LIMIT $first
 CALL (r) {
   OPTIONAL MATCH (r)-[aff:AFFILIATED_WITH]->(i:Institution)
-  WITH i, aff ORDER BY aff.lastYear DESC, size(aff.years) DESC, i.name LIMIT 1
+  WITH i, aff ORDER BY coalesce(aff.lastYear, 0) DESC, coalesce(size(aff.years), 0) DESC, i.name, i.id
+  LIMIT 1
   RETURN CASE WHEN i IS NULL THEN null ELSE i {.id, .name, .countryCode} END AS affiliation
 }
 // Each neighbourhood is expanded once and every figure drawn from that one pass: a prolific
@@ -38,7 +39,7 @@ CALL (r) {
 }
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
-  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name
+  WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name, t.id
   RETURN collect({topic: t {.id, .name}, works: shared}) AS topicStats
 }
 WITH r, rank, affiliation, coauthors, claimedCoauthors, topicStats,
@@ -84,7 +85,7 @@ CALL (r) {
   WITH c, count(p) AS shared, max(p.year) AS lastYear,
        sum((1.0 / (byline - 1)) * 0.8 ^ (coalesce(latest, 0) - coalesce(p.year, latest, 0)))
          AS strength
-  ORDER BY strength DESC, shared DESC, c.name LIMIT $collaboratorsFirst
+  ORDER BY strength DESC, shared DESC, c.name, c.id LIMIT $collaboratorsFirst
   RETURN collect({
     researcher: c {.id, .name, .headline, .openToCollaborate,
                    claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},

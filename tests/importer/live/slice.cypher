@@ -39,7 +39,7 @@ CALL (r, total, latest) {
 WITH r, node, kind, label, weight
 WHERE $kinds IS NULL OR kind IN $kinds
 WITH r, node, kind, label, weight
-ORDER BY weight DESC, kind, label
+ORDER BY weight DESC, kind, label, node.id
 WITH r, collect({node: node, kind: kind, label: label, weight: weight}) AS ranked
 WITH r, ranked[0..$maxNodes - 1] AS kept, size(ranked) > $maxNodes - 1 AS truncated
 WITH r, kept, truncated, [r] + [k IN kept | k.node] AS nodes
