@@ -26,9 +26,9 @@ from service import localdb
 from service.graph import open_driver, setup_schema
 from service.importer import summaries
 from service.importer.loader import (
-    ImportAborted,
     Progress,
     Summary,
+    accept,
     files_of,
     import_items,
     items_from,
@@ -425,24 +425,14 @@ def write_csv(
     writer = Writer(folder, source=source, imported_at=imported_at, resolve=resolver(merged))
     others: list[Item] = []
     for item in items:
-        if item.about_file:
-            summary.warnings.append(f"{item.where}: {item.problem}")
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {item.problem}")
-            continue
-        if item.entity != "work":
+        if not item.about_file and item.entity != "work":
             if item.entity == "merged_author" and not isinstance(mapped := map_item(item), str):
                 merged[mapped[1]["id"]] = mapped[1]["into"]
             others.append(item)  # read and counted by the transactional pass
             continue
-        summary.read += 1
-        mapped = map_item(item)
-        if isinstance(mapped, str):
-            summary.skip(item.where, mapped)
-            if fail_fast:
-                raise ImportAborted(f"{item.where}: {mapped}")
-            continue
-        writer.add(mapped[1])
+        work = accept(item, summary, fail_fast=fail_fast)
+        if work is not None:
+            writer.add(work[1])
     written = writer.finish()
     summary.written += writer.works
     summary.by_entity["work"] += writer.works

@@ -112,6 +112,26 @@ def map_item(item: Item) -> tuple[str, dict[str, Any]] | str:
         return f"malformed record: {exc}"
 
 
+def accept(
+    item: Item, summary: Summary, *, fail_fast: bool = False
+) -> tuple[str, dict[str, Any]] | None:
+    """Count a read record and map it, or report it (a file-level problem as a warning, a bad
+    record as skipped) and return None; with `fail_fast` a report stops the import."""
+    if item.about_file:
+        summary.warnings.append(f"{item.where}: {item.problem}")
+        if fail_fast:
+            raise ImportAborted(f"{item.where}: {item.problem}")
+        return None
+    summary.read += 1
+    mapped = map_item(item)
+    if isinstance(mapped, str):
+        summary.skip(item.where, mapped)
+        if fail_fast:
+            raise ImportAborted(f"{item.where}: {mapped}")
+        return None
+    return mapped
+
+
 async def _write(
     driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
 ) -> dict[str, Any]:
@@ -210,17 +230,8 @@ async def import_items(
         for item in items:
             if pending is not None and summary.read % 200 == 0:
                 await asyncio.sleep(0)  # lets the batch in flight read its result and commit
-            if item.about_file:
-                summary.warnings.append(f"{item.where}: {item.problem}")
-                if fail_fast:
-                    raise ImportAborted(f"{item.where}: {item.problem}")
-                continue
-            summary.read += 1
-            mapped = map_item(item)
-            if isinstance(mapped, str):
-                summary.skip(item.where, mapped)
-                if fail_fast:
-                    raise ImportAborted(f"{item.where}: {mapped}")
+            mapped = accept(item, summary, fail_fast=fail_fast)
+            if mapped is None:
                 continue
             entity, row = mapped
             batch = batches.setdefault(entity, {})
