@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+import math
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -60,6 +61,15 @@ async def dump(driver: AsyncDriver, database: str) -> tuple[Graph, Graph]:
     return node_map, rel_map
 
 
+def same(a: Any, b: Any) -> bool:
+    """Equal, floats up to rounding: sums (collaborator strength) add up in traversal order."""
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
 def differences(found: Graph, expected: Graph) -> list[str]:
     """What differs, readably: a key on one side only, or the properties that differ."""
     out = [f"only in bulk: {k}" for k in found.keys() - expected.keys()]
@@ -69,7 +79,7 @@ def differences(found: Graph, expected: Graph) -> list[str]:
         out += [
             f"{key}.{p}: {a.get(p)!r} != {b.get(p)!r}"
             for p in a.keys() | b.keys()
-            if a.get(p) != b.get(p)
+            if not same(a.get(p), b.get(p))
         ]
     return sorted(out)
 
