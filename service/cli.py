@@ -7,13 +7,17 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
+from neo4j import AsyncDriver
 from service import errors, localdb
 from service.graph import open_driver, setup_schema
 from service.seed import seed
 from service.settings import Settings
+
+T = TypeVar("T")
 
 
 def _instance(settings: Settings) -> localdb.Instance:
@@ -50,6 +54,16 @@ def _show_progress() -> bool:
     return sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("1", "true", "yes")
 
 
+async def _on_graph(settings: Settings, body: Callable[[AsyncDriver], Awaitable[T]]) -> T:
+    """Run `body` with a driver on a graph whose schema is set up, and close the driver."""
+    driver = open_driver(settings.neo4j)
+    try:
+        await setup_schema(driver, settings.neo4j.database)
+        return await body(driver)
+    finally:
+        await driver.close()
+
+
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.importer.bulk import NotEmpty, bulk_import
     from service.importer.loader import ImportAborted, Summary, import_items, items_from
@@ -77,10 +91,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                 fail_fast=args.fail_fast,
                 progress=progress if _show_progress() else None,
             )
-        driver = open_driver(settings.neo4j)
-        try:
-            await setup_schema(driver, settings.neo4j.database)
-            return await import_items(
+        return await _on_graph(
+            settings,
+            lambda driver: import_items(
                 driver,
                 settings.neo4j.database,
                 items_from(args.paths),
@@ -88,9 +101,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                 batch_size=args.batch_size,
                 fail_fast=args.fail_fast,
                 progress=progress if _show_progress() else None,
-            )
-        finally:
-            await driver.close()
+            ),
+        )
 
     try:
         summary = asyncio.run(run())
@@ -112,21 +124,17 @@ def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     def progress(report: Refreshed) -> None:
         print(f"\r{report.researchers:,} researchers refreshed", end="", file=sys.stderr)
 
-    async def run() -> Refreshed:
-        driver = open_driver(settings.neo4j)
-        try:
-            await setup_schema(driver, settings.neo4j.database)
-            return await refresh_all(
-                driver,
-                settings.neo4j.database,
-                batch_size=args.batch_size,
-                progress=progress if _show_progress() else None,
-            )
-        finally:
-            await driver.close()
-
+    run = _on_graph(
+        settings,
+        lambda driver: refresh_all(
+            driver,
+            settings.neo4j.database,
+            batch_size=args.batch_size,
+            progress=progress if _show_progress() else None,
+        ),
+    )
     try:
-        report = asyncio.run(run())
+        report = asyncio.run(run)
     except errors.GraphError as exc:
         print(f"\nscholar refresh: {exc}", file=sys.stderr)
         return 1

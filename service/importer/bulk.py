@@ -415,13 +415,14 @@ def write_csv(
     folder: Path,
     summary: Summary,
     *,
-    merged: dict[str, str],
     source: str,
     imported_at: str,
     fail_fast: bool = False,
 ) -> tuple[Written, list[Item]]:
     """Map and write every work; return the files and the other records, kept as they are for
-    the transactional pass. Merged author ids are collected into `merged` as they are read."""
+    the transactional pass. Merged author ids resolve as soon as they are read (their lists
+    come first, see `ordered_files`)."""
+    merged: dict[str, str] = {}
     writer = Writer(folder, source=source, imported_at=imported_at, resolve=resolver(merged))
     others: list[Item] = []
     for item in items:
@@ -504,7 +505,6 @@ async def bulk_import(
         items_from(ordered_files(paths)),
         inst.dir / "import" / "bulk",
         summary,
-        merged={},
         source=source,
         imported_at=now(),
         fail_fast=fail_fast,
@@ -518,8 +518,15 @@ async def bulk_import(
     try:
         await setup_schema(driver, database)
         summary.phases["start, constraints, indexes"] = next(clock)
+        # No refresh of the researchers these touch: every summary is computed just after.
         rest = await import_items(
-            driver, database, others, source=source, fail_fast=fail_fast, progress=progress
+            driver,
+            database,
+            others,
+            source=source,
+            fail_fast=fail_fast,
+            progress=progress,
+            refresh=False,
         )
         summary.phases["other records, transactional"] = next(clock)
         summary.refreshed = await summaries.refresh_all(driver, database)
