@@ -4,7 +4,8 @@
 // touched, and for every researcher by service/importer/summaries.py refresh_all.
 // $keepCollaborators: how many collaborators to keep (the API's `first` maximum);
 // $keepSlice: how many candidates per node kind to keep (the slice budget minus the center).
-// Stored on the Researcher (lists are parallel; Neo4j lists hold no maps or nulls):
+// Stored on the Researcher (lists are parallel; Neo4j lists hold no maps or nulls; an empty list
+// is stored as no property, as the offline importer, which cannot write one, leaves it):
 //   summaryLatestYear: year of the latest work (null when no work has a year)
 //   summaryCoauthors: distinct co-authors over all works; summaryTopics: distinct topics
 //   summaryTopicIds/Works: topics by works desc, then name
@@ -48,8 +49,8 @@ CALL (r) {
   WITH t, count(DISTINCT p) AS works ORDER BY works DESC, t.name, t.id
   WITH collect(t.id) AS ids, collect(works) AS works
   SET r.summaryTopics = size(ids),
-      r.summaryTopicIds = ids[0..$keepSlice],
-      r.summaryTopicWorks = works[0..$keepSlice]
+      r.summaryTopicIds = CASE WHEN ids <> [] THEN ids[0..$keepSlice] END,
+      r.summaryTopicWorks = CASE WHEN ids <> [] THEN works[0..$keepSlice] END
 }
 CALL (r, latest) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
@@ -63,10 +64,10 @@ CALL (r, latest) {
   ORDER BY strength DESC, shared DESC, c.name, c.id LIMIT $keepCollaborators
   WITH collect(c.id) AS ids, collect(shared) AS shared, collect(strength) AS strength,
        collect(coalesce(lastYear, -1)) AS lastYear
-  SET r.summaryCollaboratorIds = ids,
-      r.summaryCollaboratorShared = shared,
-      r.summaryCollaboratorStrength = strength,
-      r.summaryCollaboratorLastYear = lastYear
+  SET r.summaryCollaboratorIds = CASE WHEN ids <> [] THEN ids END,
+      r.summaryCollaboratorShared = CASE WHEN ids <> [] THEN shared END,
+      r.summaryCollaboratorStrength = CASE WHEN ids <> [] THEN strength END,
+      r.summaryCollaboratorLastYear = CASE WHEN ids <> [] THEN lastYear END
 }
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
@@ -76,8 +77,8 @@ CALL (r) {
   WITH c, count(p) AS shared ORDER BY shared DESC, c.name, c.id
   WITH collect(c.id) AS ids, collect(shared) AS shared
   SET r.summarySlicePeople = size(ids),
-      r.summarySliceCoauthorIds = ids[0..$keepSlice],
-      r.summarySliceCoauthorShared = shared[0..$keepSlice]
+      r.summarySliceCoauthorIds = CASE WHEN ids <> [] THEN ids[0..$keepSlice] END,
+      r.summarySliceCoauthorShared = CASE WHEN ids <> [] THEN shared[0..$keepSlice] END
 }
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
@@ -88,12 +89,13 @@ CALL (r) {
   MATCH (c)-[:AFFILIATED_WITH]->(i:Institution)
   WITH i, count(c) AS members ORDER BY members DESC, i.name, i.id LIMIT $keepSlice
   WITH collect(i.id) AS ids, collect(members) AS members
-  SET r.summarySliceInstitutionIds = ids, r.summarySliceInstitutionMembers = members
+  SET r.summarySliceInstitutionIds = CASE WHEN ids <> [] THEN ids END,
+      r.summarySliceInstitutionMembers = CASE WHEN ids <> [] THEN members END
 }
 CALL (r, latest) {
   MATCH (r)-[:AUTHORED]->(p:Paper)
   WITH p ORDER BY coalesce(p.year, latest, 0) DESC, p.title, p.id LIMIT $keepSlice
   WITH collect(p.id) AS ids
-  SET r.summarySlicePaperIds = ids
+  SET r.summarySlicePaperIds = CASE WHEN ids <> [] THEN ids END
 }
 RETURN count(r) AS refreshed

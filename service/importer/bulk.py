@@ -35,6 +35,7 @@ from service.importer.loader import (
     map_item,
 )
 from service.importer.readers import Item
+from service.importer.summary_columns import SUMMARY_TYPES, Work, compute
 from service.importer.works import batch_params, fuller
 from service.settings import Settings
 
@@ -241,6 +242,8 @@ class Writer:
         self.part_of: set[tuple[str, str]] = set()
         self.affiliations: dict[tuple[str, str], set[int]] = {}
         self.references: set[str] = set()
+        self.final: dict[str, Work] = {}  # work id -> what the researcher summaries read of it
+        self.summary_seconds = 0.0
 
     def add(self, row: Record) -> None:
         earlier = self.occurrence.get(row["id"])
@@ -285,10 +288,13 @@ class Writer:
                 known["orcid"] = known["orcid"] or a["orcid"]
         authored: set[tuple[str, str]] = set()
         sort_date = {w["id"]: w["props"]["sortDate"] for w in params["works"]}
+        authors: dict[str, list[str]] = {w["id"]: [] for w in params["works"]}
+        topics: dict[str, list[str]] = {w["id"]: [] for w in params["works"]}
         for a in params["authored"]:
             key = (self.resolve(a["author"]), a["paper"])
             if key not in authored:  # two merged ids on one byline: one authorship, the first
                 authored.add(key)
+                authors[key[1]].append(key[0])
                 props = {**a["props"], "researcher": key[0], "sortDate": sort_date[key[1]]}
                 self.per_work["AUTHORED"].link(
                     *key, *(props.get(k) for k in AUTHORED_TYPES), occurrence=number[key[1]]
@@ -312,6 +318,7 @@ class Writer:
         self.references.update(params["stubs"])
         links = self.per_work
         for h in params["hasTopic"]:
+            topics[h["paper"]].append(h["topic"])
             links["HAS_TOPIC"].link(
                 h["paper"], h["topic"], h["score"], occurrence=number[h["paper"]]
             )
@@ -325,6 +332,29 @@ class Writer:
             )
         for c in params["cites"]:
             links["CITES"].link(c["paper"], c["ref"], occurrence=number[c["paper"]])
+        for w in params["works"]:  # a later record of a work replaces what an earlier one said
+            props = w["props"]
+            self.final[w["id"]] = Work(
+                w["id"],
+                props.get("year"),
+                props.get("title"),
+                tuple(authors[w["id"]]),
+                tuple(dict.fromkeys(topics[w["id"]])),
+            )
+
+    def _summaries(self) -> dict[str, Record]:
+        member_of: dict[str, list[str]] = {}
+        for rid, inst in self.affiliations:
+            member_of.setdefault(rid, []).append(inst)
+        return compute(
+            self.final.values(),
+            {rid: r["name"] for rid, r in self.researchers.items()},
+            {tid: t["name"] for tid, t in self.topics.items()},
+            {iid: i["name"] for iid, i in self.institutions.items()},
+            member_of,
+            keep_collaborators=summaries.KEEP_COLLABORATORS,
+            keep_slice=summaries.KEEP_SLICE,
+        )
 
     @property
     def works(self) -> int:
@@ -360,12 +390,17 @@ class Writer:
             return out
 
         text = "string"
+        began = time.monotonic()
+        figures = self._summaries()
+        self.summary_seconds = time.monotonic() - began
         written = Written(
             self.folder,
             nodes={
                 "Paper": self.papers,
                 "Researcher": nodes(
-                    "Researcher", {"name": text, "orcid": text}, self.researchers.values()
+                    "Researcher",
+                    {"name": text, "orcid": text, **SUMMARY_TYPES},
+                    ({**r, **figures[r["id"]]} for r in self.researchers.values()),
                 ),
                 "Institution": nodes(
                     "Institution",
@@ -435,6 +470,7 @@ def write_csv(
         if work is not None:
             writer.add(work[1])
     written = writer.finish()
+    summary.phases["researcher summaries"] = writer.summary_seconds
     summary.written += writer.works
     summary.by_entity["work"] += writer.works
     return written, others
@@ -471,10 +507,10 @@ async def bulk_import(
 ) -> Summary:
     """Load `paths` into the local instance's empty database with `neo4j-admin`, then start it.
 
-    Phases (seconds in `summary.phases`): read and map the works and write CSV; stop the server
-    and run the offline import; start it and build the schema's constraints and indexes; write
-    the other records through the transactional path; compute every researcher's summary
-    (service/importer/summaries.py), which the offline importer cannot.
+    Phases (seconds in `summary.phases`): read and map the works and write CSV; compute every
+    researcher's summary (service/importer/summary_columns.py); stop the server and run the
+    offline import; start it and build the schema's constraints and indexes; write the other
+    records through the transactional path, which refreshes the summaries they change.
     """
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     if settings.neo4j.uri != inst.uri:
@@ -509,7 +545,7 @@ async def bulk_import(
         imported_at=now(),
         fail_fast=fail_fast,
     )
-    summary.phases["read, map, write CSV"] = next(clock)
+    summary.phases["read, map, write CSV"] = next(clock) - summary.phases["researcher summaries"]
     localdb.stop(inst)
     localdb.admin_import(inst, admin_arguments(written), database)
     summary.phases["neo4j-admin import"] = next(clock)
@@ -518,19 +554,13 @@ async def bulk_import(
     try:
         await setup_schema(driver, database)
         summary.phases["start, constraints, indexes"] = next(clock)
-        # No refresh of the researchers these touch: every summary is computed just after.
+        # Refreshes the summaries of the researchers these records change (an author record's
+        # name or affiliations), as any transactional import does.
         rest = await import_items(
-            driver,
-            database,
-            others,
-            source=source,
-            fail_fast=fail_fast,
-            progress=progress,
-            refresh=False,
+            driver, database, others, source=source, fail_fast=fail_fast, progress=progress
         )
+        summary.refreshed = rest.refreshed
         summary.phases["other records, transactional"] = next(clock)
-        summary.refreshed = await summaries.refresh_all(driver, database)
-        summary.phases["researcher summaries"] = next(clock)
     finally:
         await driver.close()
     shutil.rmtree(written.folder, ignore_errors=True)

@@ -158,12 +158,10 @@ async def import_items(
     batch_size: int = 500,
     fail_fast: bool = False,
     progress: Progress | None = None,
-    refresh: bool = True,
 ) -> Summary:
     """Write every record `items` yields; bad ones are skipped (or fatal with `fail_fast`).
 
-    The researchers the run touched get their summaries refreshed at the end, unless
-    `refresh` is off because the caller refreshes every researcher anyway (a bulk load)."""
+    The researchers the run touched get their summaries refreshed at the end."""
     if batch_size < 1:
         raise ValueError("batch size must be at least 1")
     summary = Summary()
@@ -248,7 +246,7 @@ async def import_items(
                 await flush(entity)
 
     async def refresh_summaries() -> None:
-        if refresh and (touched or around):
+        if touched or around:
             summary.refreshed = await summaries.refresh_after_import(
                 driver, database, touched, around
             )
