@@ -12,7 +12,10 @@ compares the graph this builds with the one the transactional path builds from t
 
 from __future__ import annotations
 
+import functools
 import itertools
+import multiprocessing
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -35,7 +38,7 @@ from service.importer.loader import (
     map_item,
 )
 from service.importer.readers import Item
-from service.importer.summary_columns import SUMMARY_TYPES, Work, compute
+from service.importer.summary_columns import SUMMARY_TYPES, Summariser, Work
 from service.importer.works import batch_params, fuller
 from service.settings import Settings
 
@@ -97,7 +100,9 @@ def cell(value: object) -> str:
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list | tuple):
-        joined = ARRAY_DELIMITER.join([str(v).replace(ARRAY_DELIMITER, "") for v in value])
+        joined = ARRAY_DELIMITER.join(map(str, value))
+        if joined.count(ARRAY_DELIMITER) >= len(value):  # an element held one: drop it there
+            joined = ARRAY_DELIMITER.join([str(v).replace(ARRAY_DELIMITER, "") for v in value])
         return _text(joined)
     return _text(str(value))
 
@@ -195,14 +200,23 @@ class Writer:
     """
 
     def __init__(
-        self, folder: Path, *, source: str, imported_at: str, resolve: Callable[[str], str]
+        self,
+        folder: Path,
+        *,
+        source: str,
+        imported_at: str,
+        resolve: Callable[[str], str],
+        processes: int | None = None,
     ) -> None:
+        """`processes`: how many write the researcher file (default: one per usable CPU, each
+        with at least 500 researchers, as a fork and a file cost little, but not nothing)."""
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         self.folder = folder
         self.provenance = (source, imported_at)
         self.resolve = resolve
+        self.processes = processes
 
         def per_work(kind: str, start: str, end: str, props: Iterable[str] = ()) -> CsvFile:
             header = ["occurrence:IGNORE", f":START_ID({start})", f":END_ID({end})", *props]
@@ -342,11 +356,16 @@ class Writer:
                 tuple(dict.fromkeys(topics[w["id"]])),
             )
 
-    def _summaries(self) -> dict[str, Record]:
+    def _write_researchers(self, columns: dict[str, str]) -> CsvFile:
+        """The researcher file with every summary (service/importer/summary_columns.py).
+
+        Summaries are most of a bulk load's Python time; forked processes each write a share of
+        the researchers (memory is shared copy-on-write), appended in order to the first file.
+        """
         member_of: dict[str, list[str]] = {}
         for rid, inst in self.affiliations:
             member_of.setdefault(rid, []).append(inst)
-        return compute(
+        summarise = Summariser(
             self.final.values(),
             {rid: r["name"] for rid, r in self.researchers.items()},
             {tid: t["name"] for tid, t in self.topics.items()},
@@ -355,6 +374,36 @@ class Writer:
             keep_collaborators=summaries.KEEP_COLLABORATORS,
             keep_slice=summaries.KEEP_SLICE,
         )
+        ids = list(self.researchers)
+        parts = self.processes or min(len(os.sched_getaffinity(0)), len(ids) // 500)
+        parts = max(1, min(parts, len(ids)))
+        step = -(-len(ids) // parts)
+        header = ["id:ID(Researcher)", *(_typed(k, t) for k, t in columns.items()), *PROVENANCE]
+        files: list[CsvFile] = []
+        source, imported_at = self.provenance
+
+        def write(n: int) -> None:
+            # Opened here, in the process that writes it: a buffer filled before the fork
+            # would be flushed by both processes.
+            out = CsvFile(self.folder / f"researcher.{n}.csv", header)
+            for rid in ids[n * step : (n + 1) * step]:
+                row = {**self.researchers[rid], **summarise(rid)}
+                out.write(rid, *(row.get(k) for k in columns), source, rid, imported_at)
+            out.close()
+            files.append(out)  # seen by this process only: the first file's, here
+
+        in_parallel([functools.partial(write, n) for n in range(parts)])
+        whole = files[0]
+        with whole.path.open("a", encoding="utf-8", newline="") as joined:
+            for n in range(1, parts):
+                part = self.folder / f"researcher.{n}.csv"
+                with part.open(encoding="utf-8", newline="") as rows:
+                    rows.readline()  # its header
+                    shutil.copyfileobj(rows, joined)
+                part.unlink()
+        whole.path = whole.path.replace(self.folder / "researcher.csv")
+        whole.rows = len(ids)
+        return whole
 
     @property
     def works(self) -> int:
@@ -391,17 +440,13 @@ class Writer:
 
         text = "string"
         began = time.monotonic()
-        figures = self._summaries()
+        researchers = self._write_researchers({"name": text, "orcid": text, **SUMMARY_TYPES})
         self.summary_seconds = time.monotonic() - began
         written = Written(
             self.folder,
             nodes={
                 "Paper": self.papers,
-                "Researcher": nodes(
-                    "Researcher",
-                    {"name": text, "orcid": text, **SUMMARY_TYPES},
-                    ({**r, **figures[r["id"]]} for r in self.researchers.values()),
-                ),
+                "Researcher": researchers,
                 "Institution": nodes(
                     "Institution",
                     {"name": text, "ror": text, "countryCode": text, "type": text},
@@ -421,6 +466,27 @@ class Writer:
             for f in (self.papers, *self.per_work.values()):
                 f.drop(self.superseded)
         return written
+
+
+def in_parallel(jobs: list[Callable[[], None]]) -> None:
+    """Run the first job here and each other one in a forked process; wait for them all.
+
+    Fork, not spawn: a child starts with the parent's memory as it is (the whole load's
+    works), and leaves through `os._exit`, so it never flushes or cleans up the parent's state.
+    """
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=job, daemon=True) for job in jobs[1:]]
+    for child in children:
+        child.start()
+    try:
+        if jobs:
+            jobs[0]()
+    finally:
+        for child in children:
+            child.join()
+    failed = [child.exitcode for child in children if child.exitcode != 0]
+    if failed:
+        raise RuntimeError(f"a process writing the bulk files failed (exit codes {failed})")
 
 
 @dataclass

@@ -10,7 +10,8 @@ path; `tests/importer/test_bulk.py` compares the graphs both build from the same
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -50,120 +51,112 @@ class Work:
 
 def _ranks(names: Mapping[str, str | None]) -> dict[str, int]:
     """Each id's place when sorted by name then id, as Cypher's `ORDER BY x.name, x.id` sorts
-    them (a missing name after every name): sorting by an int is much cheaper than by tuples."""
+    them (a missing name after every name). Sorting each researcher's lists by these ints,
+    then stably by the figure, gives the query's order at C speed."""
     order = sorted(names, key=lambda i: (names[i] is None, names[i] or "", i))
     return {ident: place for place, ident in enumerate(order)}
 
 
-def _listed(values: Sequence[Any]) -> list[Any] | None:
+def _listed(values: Iterable[Any]) -> list[Any] | None:
     # The offline importer cannot write an empty array: an absent list means none, as the
     # query stores it.
     return list(values) or None
 
 
-def compute(
-    works: Iterable[Work],
-    names: Mapping[str, str | None],
-    topic_names: Mapping[str, str | None],
-    institution_names: Mapping[str, str | None],
-    affiliations: Mapping[str, Sequence[str]],
-    *,
-    keep_collaborators: int,
-    keep_slice: int,
-) -> dict[str, dict[str, Any]]:
-    """Researcher id -> its summary properties, for every researcher in `names` (researcher id
-    -> name); `affiliations`: researcher id -> institution ids."""
-    mine: dict[str, list[Work]] = {}
-    for work in works:
-        for author in work.authors:
-            mine.setdefault(author, []).append(work)
-    person = _ranks(names)
-    topic = _ranks(topic_names)
-    institution = _ranks(institution_names)
-    return {
-        rid: _one(
-            rid,
-            mine.get(rid, []),
-            person,
-            topic,
-            institution,
-            affiliations,
-            keep_collaborators,
-            keep_slice,
-        )
-        for rid in names
-    }
+def _ranked(counts: Mapping[str, Any], tie: Mapping[str, int]) -> list[str]:
+    """Keys by count descending, then by `tie` (sorted() is stable, also in reverse)."""
+    return sorted(sorted(counts, key=tie.__getitem__), key=counts.__getitem__, reverse=True)
 
 
-def _one(
-    rid: str,
-    works: list[Work],
-    person: Mapping[str, int],
-    topic: Mapping[str, int],
-    institution: Mapping[str, int],
-    affiliations: Mapping[str, Sequence[str]],
-    keep_collaborators: int,
-    keep_slice: int,
-) -> dict[str, Any]:
-    years = [w.year for w in works if w.year is not None]
-    latest = max(years) if years else None
-    base = latest if latest is not None else 0
-    everyone: set[str] = set()
-    topics: Counter[str] = Counter()
-    shared: Counter[str] = Counter()
-    strength: dict[str, float] = {}
-    last: dict[str, int] = {}
-    for w in works:
-        topics.update(w.topics)
-        byline = len(w.authors)
-        if byline > MAX_BYLINE:
-            everyone.update(w.authors)
-            continue
-        if byline < 2:
-            continue
-        year = w.year if w.year is not None else base
-        weight = (1.0 / (byline - 1)) * 0.8 ** (base - year)
-        for c in w.authors:
-            if c == rid:
+class Summariser:
+    """The summary properties of one researcher at a time, from every work of the load.
+
+    Built once (the works by researcher and the name orders); then each call reads only that
+    researcher's works, so parts of the researchers can be summarised by forked processes.
+    """
+
+    def __init__(
+        self,
+        works: Iterable[Work],
+        names: Mapping[str, str | None],
+        topic_names: Mapping[str, str | None],
+        institution_names: Mapping[str, str | None],
+        affiliations: Mapping[str, Sequence[str]],
+        *,
+        keep_collaborators: int,
+        keep_slice: int,
+    ) -> None:
+        """`names`: researcher id -> name, for every researcher to summarise;
+        `affiliations`: researcher id -> institution ids."""
+        self.mine: dict[str, list[Work]] = {rid: [] for rid in names}
+        every = list(works)
+        for work in every:
+            for author in work.authors:
+                self.mine[author].append(work)
+        self.person = _ranks(names)
+        self.topic = _ranks(topic_names)
+        self.institution = _ranks(institution_names)
+        self.member_of = {rid: tuple(affiliations.get(rid, ())) for rid in names}
+        titled = sorted(every, key=lambda w: (w.title is None, w.title or "", w.id))
+        self.paper = {w.id: place for place, w in enumerate(titled)}
+        self.keep_collaborators = keep_collaborators
+        self.keep_slice = keep_slice
+
+    def __call__(self, rid: str) -> dict[str, Any]:
+        works_of = self.mine[rid]
+        keep_slice = self.keep_slice
+        years = [w.year for w in works_of if w.year is not None]
+        latest = max(years) if years else None
+        base = latest if latest is not None else 0
+        shared: defaultdict[str, int] = defaultdict(int)
+        strength: defaultdict[str, float] = defaultdict(float)
+        last: dict[str, int] = {}
+        crowded: set[str] = set()  # co-authors on works of more than MAX_BYLINE authors
+        # Oldest first, so a co-author's last year is the year of the last shared work seen.
+        for w in sorted(works_of, key=lambda w: -1 if w.year is None else w.year):
+            byline = len(w.authors)
+            if byline > MAX_BYLINE:
+                crowded.update(w.authors)
                 continue
-            shared[c] += 1
-            strength[c] = strength.get(c, 0.0) + weight
-            if w.year is not None and w.year > last.get(c, w.year - 1):
-                last[c] = w.year
-    everyone.update(shared)
-    everyone.discard(rid)
-    topic_order = sorted(topics, key=lambda t: (-topics[t], topic[t]))[:keep_slice]
-    collaborators = sorted(shared, key=lambda c: (-strength[c], -shared[c], person[c]))
-    collaborators = collaborators[:keep_collaborators]
-    size = len(person)
-    coauthors = sorted(shared, key=lambda c: -shared[c] * size + person[c])
-    members: Counter[str] = Counter()
-    for c in shared:
-        members.update(affiliations.get(c, ()))
-    places = sorted(members, key=lambda i: (-members[i], institution[i]))[:keep_slice]
-    newest = sorted(
-        works,
-        key=lambda w: (
-            -(w.year if w.year is not None else base),
-            w.title is None,
-            w.title or "",
-            w.id,
-        ),
-    )[:keep_slice]
-    return {
-        "summaryLatestYear": latest,
-        "summaryCoauthors": len(everyone),
-        "summaryTopics": len(topics),
-        "summaryTopicIds": _listed(topic_order),
-        "summaryTopicWorks": _listed([topics[t] for t in topic_order]),
-        "summaryCollaboratorIds": _listed(collaborators),
-        "summaryCollaboratorShared": _listed([shared[c] for c in collaborators]),
-        "summaryCollaboratorStrength": _listed([strength[c] for c in collaborators]),
-        "summaryCollaboratorLastYear": _listed([last.get(c, -1) for c in collaborators]),
-        "summarySlicePeople": len(shared),
-        "summarySliceCoauthorIds": _listed(coauthors[:keep_slice]),
-        "summarySliceCoauthorShared": _listed([shared[c] for c in coauthors[:keep_slice]]),
-        "summarySliceInstitutionIds": _listed(places),
-        "summarySliceInstitutionMembers": _listed([members[i] for i in places]),
-        "summarySlicePaperIds": _listed([w.id for w in newest]),
-    }
+            if byline < 2:
+                continue
+            year = w.year if w.year is not None else base
+            weight = (1.0 / (byline - 1)) * 0.8 ** (base - year)
+            for c in w.authors:
+                shared[c] += 1
+                strength[c] += weight
+            if w.year is not None:
+                for c in w.authors:
+                    last[c] = w.year
+        shared.pop(rid, None)
+        crowded.discard(rid)
+        topics = Counter(itertools.chain.from_iterable(w.topics for w in works_of))
+        topic_order = _ranked(topics, self.topic)[:keep_slice]
+        coauthors = _ranked(shared, self.person)
+        collaborators = sorted(coauthors, key=strength.__getitem__, reverse=True)
+        collaborators = collaborators[: self.keep_collaborators]
+        members = Counter(itertools.chain.from_iterable(map(self.member_of.__getitem__, shared)))
+        places = _ranked(members, self.institution)[:keep_slice]
+        newest = sorted(
+            sorted(works_of, key=lambda w: self.paper[w.id]),
+            key=lambda w: base if w.year is None else w.year,
+            reverse=True,
+        )[:keep_slice]
+        kept = coauthors[:keep_slice]
+        return {
+            "summaryLatestYear": latest,
+            "summaryCoauthors": len(crowded.union(shared)),
+            "summaryTopics": len(topics),
+            "summaryTopicIds": _listed(topic_order),
+            "summaryTopicWorks": _listed(topics[t] for t in topic_order),
+            "summaryCollaboratorIds": _listed(collaborators),
+            "summaryCollaboratorShared": _listed(shared[c] for c in collaborators),
+            "summaryCollaboratorStrength": _listed(strength[c] for c in collaborators),
+            "summaryCollaboratorLastYear": _listed(last.get(c, -1) for c in collaborators),
+            "summarySlicePeople": len(shared),
+            "summarySliceCoauthorIds": _listed(kept),
+            "summarySliceCoauthorShared": _listed(shared[c] for c in kept),
+            "summarySliceInstitutionIds": _listed(places),
+            "summarySliceInstitutionMembers": _listed(members[i] for i in places),
+            "summarySlicePaperIds": _listed(w.id for w in newest),
+        }

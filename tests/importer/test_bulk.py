@@ -19,6 +19,7 @@ from service import localdb
 from service.graph import open_driver
 from service.importer import bulk
 from service.importer.bulk import ARRAY_DELIMITER, NotEmpty, bulk_import, cell
+from service.importer.loader import Summary, accept, items_from
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 from tests.importer.conftest import DATA, Load
@@ -218,3 +219,38 @@ def test_cells_keep_null_empty_text_quotes_and_arrays_apart() -> None:
     assert cell(3) == "3" and cell(0.25) == "0.25"
     assert cell(["a;b", "c"]) == f'"a;b{ARRAY_DELIMITER}c"'
     assert cell([f"x{ARRAY_DELIMITER}y"]) == '"xy"'
+
+
+def test_researcher_file_is_the_same_written_by_several_processes(tmp_path: Path) -> None:
+    """Shares of the researchers are summarised in forked processes and appended in order."""
+    items = list(items_from(bulk.ordered_files(INPUTS)))
+    files = []
+    for processes in (1, 3):
+        writer = bulk.Writer(
+            tmp_path / str(processes),
+            source="openalex",
+            imported_at="2026-01-01T00:00:00+00:00",
+            resolve=lambda author: author,
+            processes=processes,
+        )
+        for item in items:
+            if item.entity == "work" and (work := accept(item, Summary(), fail_fast=False)):
+                writer.add(work[1])
+        written = writer.finish()
+        researchers = written.nodes["Researcher"]
+        assert researchers.rows == len(writer.researchers) > 400
+        files.append(researchers.path.read_text(encoding="utf-8"))
+    assert files[0] == files[1]
+    assert files[0].count("summaryCoauthors") == 1  # one header, however many parts
+    assert sorted(p.name for p in (tmp_path / "3").glob("researcher*")) == ["researcher.csv"]
+
+
+def _fails() -> None:
+    raise SystemExit(3)
+
+
+def test_a_failing_process_fails_the_bulk_write() -> None:
+    ran: list[str] = []
+    with pytest.raises(RuntimeError, match=r"exit codes \[3\]"):
+        bulk.in_parallel([lambda: ran.append("here"), _fails])
+    assert ran == ["here"]
