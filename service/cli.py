@@ -256,7 +256,7 @@ def parser() -> argparse.ArgumentParser:
     synthetic.add_argument("--works", type=int, required=True, help="number of works")
     synthetic.add_argument("--seed", type=int, default=1, help="same seed, same corpus")
     synthetic.add_argument("--out", type=Path, required=True, help="folder to write into")
-    synthetic.add_argument("--shard", type=int, default=100_000, help="works per file")
+    synthetic.add_argument("--shard", type=int, default=20_000, help="works per file")
     synthetic.add_argument("--plain", action="store_true", help="write .jsonl, not .jsonl.gz")
     synthetic.set_defaults(run=cmd_generate)
     return top

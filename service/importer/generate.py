@@ -285,7 +285,7 @@ def works(corpus: Corpus) -> Iterator[dict[str, Any]]:
 
 
 def write_corpus(
-    corpus: Corpus, out: Path, *, gzip_output: bool = True, shard_size: int = 100_000
+    corpus: Corpus, out: Path, *, gzip_output: bool = True, shard_size: int = 20_000
 ) -> list[Path]:
     """Write the corpus as JSON Lines shards `works_000.jsonl(.gz)` under `out`; byte-stable."""
     out.mkdir(parents=True, exist_ok=True)

@@ -69,6 +69,15 @@ class Summary:
         if len(self.problems) < 1000:
             self.problems.append(f"{where}: {why}")
 
+    def add(self, other: Summary) -> None:
+        """Count what `other` read, wrote and skipped as well (its problems after these)."""
+        self.read += other.read
+        self.written += other.written
+        self.skipped.update(other.skipped)
+        self.problems += other.problems[: max(0, 1000 - len(self.problems))]
+        self.warnings += other.warnings
+        self.by_entity.update(other.by_entity)
+
     def render(self) -> str:
         rate = self.written / self.seconds if self.seconds else 0.0
         lines = [

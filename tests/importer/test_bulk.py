@@ -17,9 +17,9 @@ import pytest
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver
-from service.importer import bulk
-from service.importer.bulk import ARRAY_DELIMITER, NotEmpty, bulk_import, cell
-from service.importer.loader import Summary, accept, items_from
+from service.importer import bulk, bulk_parts
+from service.importer.bulk import NotEmpty, bulk_import
+from service.importer.loader import Summary
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 from tests.importer.conftest import DATA, Load
@@ -131,7 +131,7 @@ async def bulk_loaded(bulk_settings: Settings, inputs: list[Path]) -> AsyncItera
     try:
         with pytest.MonkeyPatch.context() as patch:
             # Small chunks, so later records supersede rows already written to the files.
-            patch.setattr(bulk, "CHUNK", CHUNK)
+            patch.setattr(bulk_parts, "CHUNK", CHUNK)
             summary = await bulk.bulk_import(bulk_settings, inputs)
         assert not summary.skipped, summary.problems
         assert set(summary.phases) >= {"neo4j-admin import", "start, constraints, indexes"}
@@ -211,38 +211,35 @@ async def test_bad_records_are_skipped_and_reported_like_the_transactional_impor
     assert found[0]["works"] == summary.by_entity["work"] == works
 
 
-def test_cells_keep_null_empty_text_quotes_and_arrays_apart() -> None:
-    assert cell(None) == ""
-    assert cell("") == '""'
-    assert cell('say "hi", then\nleave') == '"say ""hi"", then\nleave"'
-    assert cell(True) == "true" and cell(False) == "false"
-    assert cell(3) == "3" and cell(0.25) == "0.25"
-    assert cell(["a;b", "c"]) == f'"a;b{ARRAY_DELIMITER}c"'
-    assert cell([f"x{ARRAY_DELIMITER}y"]) == '"xy"'
-
-
-def test_researcher_file_is_the_same_written_by_several_processes(tmp_path: Path) -> None:
-    """Shares of the researchers are summarised in forked processes and appended in order."""
-    items = list(items_from(bulk.ordered_files(INPUTS)))
-    files = []
+def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) -> None:
+    """Files are shaped by worker processes and researchers summarised by forked ones; what
+    they write is what one process writes, byte for byte."""
+    files = bulk.ordered_files(INPUTS)
+    assert len(files) > 5
+    contents = []
     for processes in (1, 3):
-        writer = bulk.Writer(
-            tmp_path / str(processes),
+        folder = tmp_path / str(processes)
+        written, others = bulk.write_csv(
+            files,
+            folder,
+            Summary(),
             source="openalex",
             imported_at="2026-01-01T00:00:00+00:00",
-            resolve=lambda author: author,
             processes=processes,
         )
-        for item in items:
-            if item.entity == "work" and (work := accept(item, Summary(), fail_fast=False)):
-                writer.add(work[1])
-        written = writer.finish()
-        researchers = written.nodes["Researcher"]
-        assert researchers.rows == len(writer.researchers) > 400
-        files.append(researchers.path.read_text(encoding="utf-8"))
-    assert files[0] == files[1]
-    assert files[0].count("summaryCoauthors") == 1  # one header, however many parts
-    assert sorted(p.name for p in (tmp_path / "3").glob("researcher*")) == ["researcher.csv"]
+        assert written.rows("Researcher") > 400 and written.rows("AUTHORED") > 500
+        contents.append(
+            (
+                {
+                    str(path.relative_to(folder)): path.read_text(encoding="utf-8")
+                    for _, path, _ in [*written.nodes, *written.relationships]
+                },
+                [item.where for item in others],
+            )
+        )
+    assert contents[0] == contents[1]
+    researchers = contents[0][0]["researcher.csv"]
+    assert researchers.count("summaryCoauthors") == 1  # one header, however many parts
 
 
 def _fails() -> None:
