@@ -250,7 +250,7 @@ class Assembler:
         ids = list(shared.researchers)
         parts = self.processes or min(usable_cpus(), len(ids) // 500)
         parts = max(1, min(parts, len(ids)))
-        step = -(-len(ids) // parts)
+        bounds = summarise.shares(ids, parts)
         header = self._header("Researcher", columns)
         paths = [self.folder / f"researcher.{n}.csv" for n in range(parts)]
         source, imported_at = self.provenance
@@ -259,7 +259,7 @@ class Assembler:
             # Opened here, in the process that writes it: a buffer filled before the fork
             # would be flushed by both processes.
             out = CsvFile(paths[n], header)
-            for rid in ids[n * step : (n + 1) * step]:
+            for rid in ids[bounds[n] : bounds[n + 1]]:
                 row = {**shared.researchers[rid], **summarise(rid)}
                 out.write(rid, *(row.get(k) for k in columns), source, rid, imported_at)
             out.close()
