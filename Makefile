@@ -62,7 +62,7 @@ bench: install
 ## bench-scale: import rate and request latency at growing graph sizes (bench/RESULTS-scale.md)
 .PHONY: bench-scale
 bench-scale: install
-	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),10000,100000)
+	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),10000,100000) $(ARGS)
 
 ## bench-queries: PROFILE db hits of every saved query vs bench/query_profile_baseline.json
 .PHONY: bench-queries
