@@ -43,20 +43,16 @@ from service.importer.bulk_parts import (
 )
 from service.importer.csv_files import ARRAY_DELIMITER, CsvFile, drop, typed
 from service.importer.loader import Progress, Summary, files_of, import_items, map_item
-from service.importer.readers import Item
+from service.importer.readers import Item, merged_ids_file
 from service.importer.summary_columns import SUMMARY_TYPES, Summariser, Work
 from service.settings import Settings
-
-
-def _merged_ids(file: Path) -> bool:
-    return file.parent.parent.name == "merged_ids"
 
 
 def ordered_files(paths: Iterable[Path]) -> list[Path]:
     """Every file under `paths`, merged-id lists first: works resolve merged authors as written,
     which is where the transactional import ends up whatever order merges arrive in."""
     files = [f for path in paths for f in files_of(path)]
-    return sorted(files, key=lambda f: not _merged_ids(f))
+    return sorted(files, key=lambda f: not merged_ids_file(f))
 
 
 def usable_cpus() -> int:
@@ -131,7 +127,7 @@ class Assembler:
         self.occurrence: dict[str, int] = {}  # work id -> its latest occurrence
         self.superseded: set[int] = set()
         self.final: dict[str, Work] = {}
-        self.parts: list[list[tuple[str, Path, int]]] = []
+        self.parts: dict[int, list[tuple[str, Path, int]]] = {}  # by part index
 
     def take(self, part: Part) -> None:
         for work, occurrence in part.occurrence.items():
@@ -142,7 +138,7 @@ class Assembler:
         self.superseded |= part.superseded
         self.nodes.absorb(part.nodes)
         self.final.update(part.final)
-        self.parts.append(part.files)
+        self.parts[part.index] = part.files
 
     @property
     def works(self) -> int:
@@ -151,6 +147,11 @@ class Assembler:
     def finish(self) -> Written:
         source, imported_at = self.provenance
         shared = self.nodes
+
+        def closed(label: str, out: CsvFile) -> tuple[str, Path, int]:
+            out.close()
+            return label, out.path, out.rows
+
         stubs = CsvFile(self.folder / "stubs.csv", PAPER_HEADER)
         for ref in sorted(shared.references - self.occurrence.keys()):
             stubs.write(-1, ref, *(None for _ in PAPER_TYPES), True, source, ref, imported_at)
@@ -165,49 +166,38 @@ class Assembler:
             ordered = sorted(years)
             affiliated.link(rid, inst, ordered or None, ordered[-1] if ordered else None)
 
-        def nodes(label: str, columns: dict[str, str], records: Iterable[Record]) -> CsvFile:
+        def nodes(
+            label: str, columns: dict[str, str], records: Iterable[Record]
+        ) -> tuple[str, Path, int]:
             out = CsvFile(self.folder / f"{label.lower()}.csv", self._header(label, columns))
             for r in records:
                 out.write(r["id"], *(r.get(k) for k in columns), source, r["id"], imported_at)
-            return out
+            return closed(label, out)
 
         text = "string"
         began = time.monotonic()
         researchers = self._write_researchers({"name": text, "orcid": text, **SUMMARY_TYPES})
         summary_seconds = time.monotonic() - began
-        written = [
-            stubs,
-            nodes(
-                "Institution",
-                {"name": text, "ror": text, "countryCode": text, "type": text},
-                shared.institutions.values(),
-            ),
-            nodes("Venue", {"name": text, "type": text, "issnL": text}, shared.venues.values()),
-            nodes("Topic", {"name": text, "level": text}, shared.topics.values()),
-            nodes("Funder", {"name": text}, shared.funders.values()),
-            part_of,
-            affiliated,
-        ]
-        for f in written:
-            f.close()
         parts = self._without_superseded()
         return Written(
             self.folder,
             nodes=[
                 *(f for f in parts if f[0] == "Paper"),
-                ("Paper", stubs.path, stubs.rows),
+                closed("Paper", stubs),
                 researchers,
-                *(
-                    (label, f.path, f.rows)
-                    for label, f in zip(
-                        ("Institution", "Venue", "Topic", "Funder"), written[1:5], strict=True
-                    )
+                nodes(
+                    "Institution",
+                    {"name": text, "ror": text, "countryCode": text, "type": text},
+                    shared.institutions.values(),
                 ),
+                nodes("Venue", {"name": text, "type": text, "issnL": text}, shared.venues.values()),
+                nodes("Topic", {"name": text, "level": text}, shared.topics.values()),
+                nodes("Funder", {"name": text}, shared.funders.values()),
             ],
             relationships=[
                 *(f for f in parts if f[0] != "Paper"),
-                ("PART_OF", part_of.path, part_of.rows),
-                ("AFFILIATED_WITH", affiliated.path, affiliated.rows),
+                closed("PART_OF", part_of),
+                closed("AFFILIATED_WITH", affiliated),
             ],
             summary_seconds=summary_seconds,
         )
@@ -220,7 +210,7 @@ class Assembler:
         """Every part's files, rewritten without superseded rows where a part holds any."""
         touched = {occurrence >> PART_BITS for occurrence in self.superseded}
         files = []
-        for index, part in enumerate(self.parts):
+        for index, part in sorted(self.parts.items()):
             for kind, path, rows in part:
                 if index in touched:
                     rows -= drop(path, self.superseded)
@@ -305,14 +295,14 @@ def write_csv(
         assembler.take(shaped.part)
 
     tasks = [Task(i, f, folder, source, imported_at, fail_fast) for i, f in enumerate(files)]
-    lists = [t for t in tasks if _merged_ids(t.file)]
+    lists = [t for t in tasks if merged_ids_file(t.file)]
     for task in lists:
         shaped = shape(task)
         for item in shaped.others:
             if item.entity == "merged_author" and not isinstance(mapped := map_item(item), str):
                 merged[mapped[1]["id"]] = mapped[1]["into"]
         take(shaped)
-    rest = tasks[len(lists) :]
+    rest = [t for t in tasks if not merged_ids_file(t.file)]
     workers = min(processes or usable_cpus(), len(rest))
     if workers <= 1:
         for task in rest:
@@ -324,8 +314,12 @@ def write_csv(
             initializer=use_merged,
             initargs=(merged,),
         ) as pool:
-            for shaped in pool.map(shape, rest):
-                take(shaped)
+            try:
+                for shaped in pool.map(shape, rest):
+                    take(shaped)
+            except BaseException:
+                pool.shutdown(cancel_futures=True)  # a fatal bad record: the rest is moot
+                raise
     written = assembler.finish()
     summary.written += assembler.works
     summary.by_entity["work"] += assembler.works

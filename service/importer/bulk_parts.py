@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from service.importer.csv_files import CsvFile, typed
-from service.importer.loader import Summary, accept
+from service.importer.loader import Summary, accept, map_item
 from service.importer.readers import Item, read_file
 from service.importer.summary_columns import Work
 from service.importer.works import batch_params, fuller
@@ -159,6 +159,7 @@ class Nodes:
 class Part:
     """What a part wrote and what the whole load needs of it."""
 
+    index: int
     files: list[tuple[str, Path, int]]  # (relationship type, or "Paper"; file; rows)
     occurrence: dict[str, int]  # work id -> its latest occurrence in the part
     superseded: set[int]
@@ -206,6 +207,7 @@ class PartWriter:
             "CITES": per_work("CITES", "Paper", "Paper"),
         }
         self.papers = CsvFile(folder / "papers.csv", PAPER_HEADER)
+        self.index = index
         self.pending: dict[str, Record] = {}
         self.added = index << PART_BITS
         self.occurrence: dict[str, int] = {}
@@ -291,6 +293,7 @@ class PartWriter:
         for _, f in files:
             f.close()
         return Part(
+            index=self.index,
             files=[(kind, f.path, f.rows) for kind, f in files],
             occurrence=self.occurrence,
             superseded=self.superseded,
@@ -343,7 +346,12 @@ def shape(task: Task) -> Shaped:
     )
     for item in read_file(task.file):
         if not item.about_file and item.entity != "work":
-            others.append(item)  # read and counted by the transactional pass
+            if isinstance(map_item(item), str):
+                # Reported now, before the database is touched: with `fail_fast` a bad record
+                # of any kind must stop the load before the offline import replaces anything.
+                accept(item, summary, fail_fast=task.fail_fast)
+            else:
+                others.append(item)  # read and counted by the transactional pass
             continue
         work = accept(item, summary, fail_fast=task.fail_fast)
         if work is not None:

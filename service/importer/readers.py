@@ -90,11 +90,16 @@ def _open(path: Path) -> IO[str]:
     return path.open(encoding="utf-8")
 
 
+def merged_ids_file(path: Path) -> bool:
+    """A snapshot's list of merged ids (`merged_ids/<entity>/*.csv.gz`)."""
+    return path.parent.parent.name == "merged_ids" and ".csv" in path.suffixes
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """Records of one file: a `.json` page or record, JSON Lines, a snapshot part or merged ids."""
     if path.name == "manifest":
         return  # read by `_manifest_counts` when its parts are read
-    if path.parent.parent.name == "merged_ids" and ".csv" in path.suffixes:
+    if merged_ids_file(path):
         yield from _read_merged(path, path.parent.name)
     elif path.suffix == ".json":
         yield from _read_json(path)

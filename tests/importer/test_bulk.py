@@ -19,7 +19,7 @@ from service import localdb
 from service.graph import open_driver
 from service.importer import bulk, bulk_parts
 from service.importer.bulk import NotEmpty, bulk_import
-from service.importer.loader import Summary
+from service.importer.loader import ImportAborted, Summary
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 from tests.importer.conftest import DATA, Load
@@ -251,3 +251,19 @@ def test_a_failing_process_fails_the_bulk_write() -> None:
     with pytest.raises(RuntimeError, match=r"exit codes \[3\]"):
         bulk.in_parallel([lambda: ran.append("here"), _fails])
     assert ran == ["here"]
+
+
+def test_fail_fast_stops_at_the_first_bad_record_of_any_worker(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "https://openalex.org/W1", "title": "ok"}\nnot json\n')
+    files = [*bulk.ordered_files(INPUTS), bad]
+    with pytest.raises(ImportAborted, match=rf"{bad}:2: not valid JSON"):
+        bulk.write_csv(
+            files,
+            tmp_path / "out",
+            Summary(),
+            source="openalex",
+            imported_at="2026-01-01T00:00:00+00:00",
+            fail_fast=True,
+            processes=2,
+        )
