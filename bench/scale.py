@@ -56,6 +56,7 @@ PROFILE = """query($id: ID!) { researcher(id: $id) {
   topics(first: 10) { topic { id name } works } } }"""
 COLLABORATORS = """query($id: ID!) { researcher(id: $id) {
   closeCollaborators(first: 10) { researcher { id name } sharedWorks strength lastYear } } }"""
+PAGE = 20  # works on the profile page PROFILE asks for
 SLICE = """query($id: ID!) { graphSlice(center: $id, maxNodes: 150) {
   center truncated nodes { id kind label weight } edges { source target kind weight } } }"""
 
@@ -86,6 +87,8 @@ class Row:
     prolific: dict[str, float] = field(default_factory=dict)
     ordinary: dict[str, float] = field(default_factory=dict)
     prolific_works: int = 0
+    full: dict[str, float] = field(default_factory=dict)
+    full_works: int = 0
     service_rss_mib: float = 0.0
     neo4j_rss_mib: float = 0.0
 
@@ -129,8 +132,13 @@ async def transactional(folder: Path, args: argparse.Namespace, settings: Settin
     return seconds
 
 
-async def sample_ids(driver: AsyncDriver, count: int, seed: int) -> tuple[str, list[str]]:
-    """The most prolific researcher, and a seeded sample of ordinary ones."""
+async def sample_ids(
+    driver: AsyncDriver, count: int, seed: int
+) -> tuple[tuple[str, int], tuple[str, int], list[str]]:
+    """The most prolific researcher, the least prolific one whose works page is full (21 works
+    or more: a page of 20 and the next), each with their works, and a seeded sample of
+    ordinary researchers. Prolific against page-full is the cost of having many works; against
+    ordinary it is also the cost of a fuller page."""
     records, _, _ = await driver.execute_query(
         "MATCH (r:Researcher) RETURN r.id AS id, COUNT { (r)-[:AUTHORED]->() } AS works",
         routing_=RoutingControl.READ,
@@ -138,7 +146,8 @@ async def sample_ids(driver: AsyncDriver, count: int, seed: int) -> tuple[str, l
     ranked = sorted(((r["works"], r["id"]) for r in records), reverse=True)
     rng = random.Random(seed)
     ordinary = [i for _, i in rng.sample(ranked[len(ranked) // 10 :], min(count, len(ranked)))]
-    return ranked[0][1], ordinary
+    full = min((r for r in ranked if r[0] > PAGE), default=ranked[0])
+    return (ranked[0][1], ranked[0][0]), (full[1], full[0]), ordinary
 
 
 async def driver_time(
@@ -214,13 +223,9 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     driver = open_driver(settings.neo4j)
     try:
-        prolific, ordinary = await sample_ids(driver, args.sample, args.seed)
-        records, _, _ = await driver.execute_query(
-            "MATCH (r:Researcher {id: $id}) RETURN COUNT { (r)-[:AUTHORED]->() } AS n",
-            {"id": prolific},
-            routing_=RoutingControl.READ,
+        (prolific, row.prolific_works), (full, row.full_works), ordinary = await sample_ids(
+            driver, args.sample, args.seed
         )
-        row.prolific_works = records[0]["n"]
         service = start_service(settings, args.http_port)
         timeout = settings.neo4j.query_timeout_s
         try:
@@ -236,6 +241,9 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
                         d.append(await driver_time(driver, query, params(ident), timeout))
                     row.prolific[kind] = statistics.median(
                         graphql_time(http, document, prolific) for _ in range(9)
+                    )
+                    row.full[kind] = statistics.median(
+                        graphql_time(http, document, full) for _ in range(9)
                     )
                     row.ordinary[kind] = statistics.median(g)
             row.service_rss_mib = rss_mib(service.pid)
@@ -258,8 +266,8 @@ def table(rows: list[Row]) -> str:
     lines = [
         "| works | import works/s (transactional / bulk) | request | GraphQL p50 / p95 / p99 ms"
         " | driver p50 / p95 / p99 ms | ratio p50 | prolific author p50 ms (works)"
-        " | service RSS MiB | Neo4j RSS MiB |",
-        "|---:|---:|---|---|---|---:|---|---:|---:|",
+        " | page-full author p50 ms (works) | service RSS MiB | Neo4j RSS MiB |",
+        "|---:|---:|---|---|---|---:|---|---|---:|---:|",
     ]
     for row in rows:
         for kind in KINDS:
@@ -271,6 +279,7 @@ def table(rows: list[Row]) -> str:
                 f" | {pct(d, 50):.1f} / {pct(d, 95):.1f} / {pct(d, 99):.1f}"
                 f" | {pct(g, 50) / pct(d, 50):.2f}"
                 f" | {row.prolific[kind] * 1000:.1f} ({row.prolific_works})"
+                f" | {row.full[kind] * 1000:.1f} ({row.full_works})"
                 f" | {row.service_rss_mib:.0f} | {row.neo4j_rss_mib:.0f} |"
             )
     phases = [
@@ -303,8 +312,9 @@ def plot(rows: list[Row], path: Path) -> None:
         latency.plot(
             sizes, [r.prolific[kind] * 1000 for r in rows], "x:", color=line[0].get_color()
         )
+        latency.plot(sizes, [r.full[kind] * 1000 for r in rows], "+:", color=line[0].get_color())
     latency.set(xscale="log", yscale="log", xlabel="works in the graph", ylabel="p50 ms")
-    latency.set_title("requests: GraphQL (solid), driver (dashed), prolific author (x)")
+    latency.set_title("GraphQL (solid), driver (dashed), prolific (x), page-full (+)", fontsize=9)
     latency.legend(fontsize=7)
     for label, attr in (("transactional", "transactional_s"), ("bulk", "bulk_s")):
         points = [(r.size, r.size / getattr(r, attr)) for r in rows if getattr(r, attr)]
@@ -374,8 +384,8 @@ def main() -> int:
     report = (
         f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}\n\n{table(rows)}\n"
         f"\n{args.requests} timed requests per kind over {args.sample} ordinary researchers"
-        " (outside the top 10% by works); prolific = the researcher with most works,"
-        " median of 9.\n"
+        " (outside the top 10% by works); prolific = the researcher with most works, page-full ="
+        f" the one with fewest works above {PAGE} (a full works page), median of 9 each.\n"
     )
     print(report)
     if args.write:
