@@ -184,7 +184,7 @@ class Assembler:
             nodes=[
                 *(f for f in parts if f[0] == "Paper"),
                 closed("Paper", stubs),
-                researchers,
+                *researchers,
                 nodes(
                     "Institution",
                     {"name": text, "ror": text, "countryCode": text, "type": text},
@@ -217,12 +217,12 @@ class Assembler:
                 files.append((kind, path, rows))
         return files
 
-    def _write_researchers(self, columns: dict[str, str]) -> tuple[str, Path, int]:
+    def _write_researchers(self, columns: dict[str, str]) -> list[tuple[str, Path, int]]:
         """The researcher file with every summary (service/importer/summary_columns.py).
 
         Summaries are most of what is left to compute once the parts are in; forked processes
-        each write a share of the researchers (memory is shared copy-on-write), appended in
-        order to the first one's file.
+        each write a share of the researchers (memory is shared copy-on-write) to a file of
+        their own.
         """
         shared = self.nodes
         member_of: dict[str, list[str]] = {}
@@ -255,13 +255,7 @@ class Assembler:
             out.close()
 
         in_parallel([functools.partial(write, n) for n in range(parts)])
-        with paths[0].open("a", encoding="utf-8", newline="") as whole:
-            for part in paths[1:]:
-                with part.open(encoding="utf-8", newline="") as rows:
-                    rows.readline()  # its header
-                    shutil.copyfileobj(rows, whole)
-                part.unlink()
-        return "Researcher", paths[0].replace(self.folder / "researcher.csv"), len(ids)
+        return [("Researcher", paths[n], bounds[n + 1] - bounds[n]) for n in range(parts)]
 
 
 def write_csv(
