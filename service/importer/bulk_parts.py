@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from service.importer.csv_files import CsvFile, typed
+from service.importer.csv_files import CsvFile, Output, typed
 from service.importer.loader import Summary, accept, map_item
 from service.importer.readers import Item, read_file
 from service.importer.summary_columns import Work
@@ -160,7 +160,7 @@ class Part:
     """What a part wrote and what the whole load needs of it."""
 
     index: int
-    files: list[tuple[str, Path, int]]  # (relationship type, or "Paper"; file; rows)
+    files: list[Output]
     occurrence: dict[str, int]  # work id -> its latest occurrence in the part
     superseded: set[int]
     nodes: Nodes
@@ -290,11 +290,9 @@ class PartWriter:
     def close(self) -> Part:
         self._shape()
         files = [("Paper", self.papers), *self.per_work.items()]
-        for _, f in files:
-            f.close()
         return Part(
             index=self.index,
-            files=[(kind, f.path, f.rows) for kind, f in files],
+            files=[f.output(kind) for kind, f in files],
             occurrence=self.occurrence,
             superseded=self.superseded,
             nodes=self.nodes,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 # Between array elements; a character OpenAlex text never needs (it is dropped from values).
 ARRAY_DELIMITER = "\x1f"
@@ -34,17 +34,34 @@ def cell(value: object) -> str:
     return _text(str(value))
 
 
+class Output(NamedTuple):
+    """A written file: its label or relationship type, rows, and whether a field holds a line
+    break (neo4j-admin reads only such files the slow way, as multi-line)."""
+
+    kind: str
+    path: Path
+    rows: int
+    multiline: bool
+
+
+def _breaks(line: str) -> bool:
+    return "\n" in line or "\r" in line
+
+
 class CsvFile:
     """A node or relationship file with its header line; `write` takes the columns in order."""
 
     def __init__(self, path: Path, header: Iterable[str]) -> None:
         self.path = path
         self.rows = 0
+        self.multiline = False
         self._handle: IO[str] = path.open("w", encoding="utf-8", newline="")
         self._handle.write(",".join(header) + "\n")
 
     def write(self, *values: object) -> None:
-        self._handle.write(",".join(map(cell, values)) + "\n")
+        line = ",".join(map(cell, values))
+        self.multiline = self.multiline or _breaks(line)
+        self._handle.write(line + "\n")
         self.rows += 1
 
     def link(self, start: str, end: str, *values: object, occurrence: int | None = None) -> None:
@@ -54,12 +71,19 @@ class CsvFile:
         """
         line = f"{start},{end}" if occurrence is None else f"{occurrence},{start},{end}"
         if values:
-            line += "," + ",".join(map(cell, values))
+            fields = ",".join(map(cell, values))
+            self.multiline = self.multiline or _breaks(fields)
+            line += "," + fields
         self._handle.write(line + "\n")
         self.rows += 1
 
     def close(self) -> None:
         self._handle.close()
+
+    def output(self, kind: str) -> Output:
+        """Close the file and say what it holds."""
+        self.close()
+        return Output(kind, self.path, self.rows, self.multiline)
 
 
 def drop(path: Path, occurrences: set[int]) -> int:

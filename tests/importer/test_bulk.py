@@ -110,11 +110,15 @@ CHUNK = 50
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """The samples, then later versions of works: one from the page with another title and
-    byline, and one new work recorded twice; the later record of a work replaces the earlier."""
+    byline, and one new work recorded twice; the later record of a work replaces the earlier.
+    The title and the new author's name hold line breaks, which only some files then need
+    read as multi-line."""
     page = json.loads((DATA / "api-pages" / "works-page-200.json").read_text())
     changed = copy.deepcopy(page["results"][0])
-    changed["title"] = changed["display_name"] = "A later title"
-    newcomer = {"author": {"id": "https://openalex.org/A9999999991", "display_name": "New Author"}}
+    changed["title"] = changed["display_name"] = "A later\ntitle"
+    newcomer = {
+        "author": {"id": "https://openalex.org/A9999999991", "display_name": "New\r\nAuthor"}
+    }
     changed["authorships"] = [*changed["authorships"][1:], newcomer]
     twice = [
         {**copy.deepcopy(page["results"][1]), "id": "https://openalex.org/W9999999991"},
@@ -229,9 +233,9 @@ def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) ->
         )
         assert written.rows("Researcher") > 400 and written.rows("AUTHORED") > 500
         by_label: dict[str, list[str]] = {}
-        for label, path, _ in [*written.nodes, *written.relationships]:
-            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            by_label.setdefault(label, []).append("".join(lines[1:]))  # each has a header
+        for f in [*written.nodes, *written.relationships]:
+            lines = f.path.read_text(encoding="utf-8").splitlines(keepends=True)
+            by_label.setdefault(f.kind, []).append("".join(lines[1:]))  # each has a header
         # One line a researcher (no name in the sample has a line break), however many files.
         assert written.rows("Researcher") == "".join(by_label["Researcher"]).count("\n")
         contents.append(({k: "".join(v) for k, v in by_label.items()}, [o.where for o in others]))
