@@ -94,12 +94,11 @@ class Written:
         files += [f"--relationships={f.kind}={f.path}" for f in self.relationships]
         # Multi-line parsing is much slower (a 100k-work load: 22.7 s -> 14.8 s without it
         # where no field needs it), so only files holding a line break get it.
+        # The v2 format takes paths only; without any, the default (none multi-line) holds.
         multiline = ",".join(str(f.path) for f in [*self.nodes, *self.relationships] if f.multiline)
-        return [
-            *files,
-            f"--multiline-fields={multiline or 'false'}",
-            "--multiline-fields-format=v2",
-        ]
+        if multiline:
+            files += [f"--multiline-fields={multiline}", "--multiline-fields-format=v2"]
+        return files
 
     def rows(self, label: str) -> int:
         return sum(f.rows for f in [*self.nodes, *self.relationships] if f.kind == label)
