@@ -41,18 +41,18 @@ from service.importer.bulk_parts import (
     shape,
     use_merged,
 )
-from service.importer.csv_files import ARRAY_DELIMITER, CsvFile, Output, drop, typed
-from service.importer.loader import Progress, Summary, files_of, import_items, map_item
+from service.importer.csv_files import (
+    ARRAY_DELIMITER,
+    CsvFile,
+    Output,
+    drop,
+    has_line_break,
+    typed,
+)
+from service.importer.loader import Progress, Summary, files_in, import_items, map_item
 from service.importer.readers import Item, merged_ids_file
 from service.importer.summary_columns import SUMMARY_TYPES, Summariser, Work
 from service.settings import Settings
-
-
-def ordered_files(paths: Iterable[Path]) -> list[Path]:
-    """Every file under `paths`, merged-id lists first: works resolve merged authors as written,
-    which is where the transactional import ends up whatever order merges arrive in."""
-    files = [f for path in paths for f in files_of(path)]
-    return sorted(files, key=lambda f: not merged_ids_file(f))
 
 
 def usable_cpus() -> int:
@@ -257,7 +257,7 @@ class Assembler:
         in_parallel([functools.partial(write, n) for n in range(parts)])
         # Written in other processes: only a name or ORCID could hold a line break.
         multiline = any(
-            "\n" in text or "\r" in text
+            has_line_break(text)
             for r in shared.researchers.values()
             for text in (r["name"] or "", r["orcid"] or "")
         )
@@ -277,12 +277,13 @@ def write_csv(
     fail_fast: bool = False,
     processes: int | None = None,
 ) -> tuple[Written, list[Item]]:
-    """Map and write every work of `files` (merged-id lists first, see `ordered_files`); return
-    the files written and the other records, kept as they are for the transactional pass.
+    """Map and write every work of `files`; return the files written and the other records,
+    kept as they are for the transactional pass.
 
-    Merged-id lists are read here first, so every worker resolves merged authors; the other
-    files are shaped by up to `processes` workers (default: one per usable CPU), one file each,
-    and put together in file order.
+    Merged-id lists are read here first, wherever they are in `files`, so every worker resolves
+    merged authors as the transactional import ends up doing whatever order they arrive in; the
+    other files are shaped by up to `processes` workers (default: one per usable CPU), one file
+    each, and put together in file order.
     """
     if folder.exists():
         shutil.rmtree(folder)
@@ -390,7 +391,7 @@ async def bulk_import(
             )
     next(clock)
     written, others = write_csv(
-        ordered_files(paths),
+        files_in(paths),
         inst.dir / "import" / "bulk",
         summary,
         source=source,

@@ -44,7 +44,7 @@ class Output(NamedTuple):
     multiline: bool
 
 
-def _breaks(line: str) -> bool:
+def has_line_break(line: str) -> bool:
     return "\n" in line or "\r" in line
 
 
@@ -60,7 +60,7 @@ class CsvFile:
 
     def write(self, *values: object) -> None:
         line = ",".join(map(cell, values))
-        self.multiline = self.multiline or _breaks(line)
+        self.multiline = self.multiline or has_line_break(line)
         self._handle.write(line + "\n")
         self.rows += 1
 
@@ -72,7 +72,7 @@ class CsvFile:
         line = f"{start},{end}" if occurrence is None else f"{occurrence},{start},{end}"
         if values:
             fields = ",".join(map(cell, values))
-            self.multiline = self.multiline or _breaks(fields)
+            self.multiline = self.multiline or has_line_break(fields)
             line += "," + fields
         self._handle.write(line + "\n")
         self.rows += 1

@@ -283,7 +283,11 @@ def files_of(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
 
 
+def files_in(paths: Iterable[Path]) -> list[Path]:
+    """Every file `paths` name, folders expanded in name order."""
+    return [file for path in paths for file in files_of(path)]
+
+
 def items_from(paths: Iterable[Path]) -> Iterable[Item]:
-    for path in paths:
-        for file in files_of(path):
-            yield from read_file(file)
+    for file in files_in(paths):
+        yield from read_file(file)

@@ -20,7 +20,7 @@ from service.graph import open_driver
 from service.importer import bulk, bulk_parts
 from service.importer.bulk import NotEmpty, bulk_import
 from service.importer.generate import Corpus, write_corpus
-from service.importer.loader import ImportAborted, Summary
+from service.importer.loader import ImportAborted, Summary, files_in
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
 from tests.importer.conftest import DATA, Load
@@ -217,7 +217,7 @@ async def test_bad_records_are_skipped_and_reported_like_the_transactional_impor
 def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) -> None:
     """Files are shaped by worker processes and researchers summarised by forked ones; what
     they write is what one process writes, byte for byte."""
-    files = bulk.ordered_files(INPUTS)
+    files = files_in(INPUTS)
     assert len(files) > 5
     contents = []
     for processes in (1, 3):
@@ -255,7 +255,7 @@ def test_a_failing_process_fails_the_bulk_write() -> None:
 def test_fail_fast_stops_at_the_first_bad_record_of_any_worker(tmp_path: Path) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "https://openalex.org/W1", "title": "ok"}\nnot json\n')
-    files = [*bulk.ordered_files(INPUTS), bad]
+    files = [*files_in(INPUTS), bad]
     with pytest.raises(ImportAborted, match=rf"{bad}:2: not valid JSON"):
         bulk.write_csv(
             files,
