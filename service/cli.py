@@ -66,6 +66,7 @@ async def _on_graph(settings: Settings, body: Callable[[AsyncDriver], Awaitable[
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.importer.bulk import NotEmpty, bulk_import
+    from service.importer.bulk_progress import Step
     from service.importer.loader import ImportAborted, Summary, import_items, items_from
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -82,6 +83,14 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             flush=True,
         )
 
+    def step(step: Step) -> None:
+        line = f"{step.phase}: {step.seconds:,.0f}s"
+        if step.unit:
+            rate = step.done / step.seconds if step.seconds else 0.0
+            line += f", {step.done:,} {step.unit} ({rate:,.0f}/s)"
+        # Padded to overwrite a longer line; a phase's last report keeps its line.
+        print(f"\r{line:<72}", end="\n" if step.final else "", file=sys.stderr, flush=True)
+
     async def run() -> Summary:
         if args.bulk:
             return await bulk_import(
@@ -89,7 +98,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                 args.paths,
                 source=args.source,
                 fail_fast=args.fail_fast,
-                progress=progress if _show_progress() else None,
+                progress=step if _show_progress() else None,
             )
         return await _on_graph(
             settings,
@@ -112,7 +121,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     except (errors.GraphError, ValueError, NotEmpty, localdb.LocalDbError) as exc:
         print(f"\nscholar import: {exc}", file=sys.stderr)
         return 1
-    if _show_progress():
+    if _show_progress() and not args.bulk:  # a bulk load's last step ended its line
         print(file=sys.stderr)
     print(summary.render())
     return 1 if summary.skipped or summary.warnings else 0

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -38,9 +38,10 @@ from service.importer.bulk_parts import (
     Record,
     Shaped,
     Task,
+    set_up,
     shape,
-    use_merged,
 )
+from service.importer.bulk_progress import TICK, Report, Ticker
 from service.importer.csv_files import (
     ARRAY_DELIMITER,
     CsvFile,
@@ -49,7 +50,7 @@ from service.importer.csv_files import (
     has_line_break,
     typed,
 )
-from service.importer.loader import Progress, Summary, files_in, import_items, map_item
+from service.importer.loader import Summary, files_in, import_items, map_item
 from service.importer.readers import Item, merged_ids_file
 from service.importer.summary_columns import SUMMARY_TYPES, Summariser, Work
 from service.settings import Settings
@@ -87,7 +88,6 @@ class Written:
     folder: Path
     nodes: list[Output]
     relationships: list[Output]
-    summary_seconds: float = 0.0  # of the time to write them, computing researcher summaries
 
     def arguments(self) -> list[str]:
         files = [f"--nodes={f.kind}={f.path}" for f in self.nodes]
@@ -150,9 +150,12 @@ class Assembler:
     def works(self) -> int:
         return len(self.occurrence)
 
-    def finish(self) -> Written:
+    def finish(self, ticker: Ticker) -> Written:
+        """Write the shared nodes and relationships, then every researcher with its summary
+        (the phase `ticker` calls "researcher summaries")."""
         source, imported_at = self.provenance
         shared = self.nodes
+        parts = self._without_superseded()
 
         stubs = CsvFile(self.folder / "stubs.csv", PAPER_HEADER)
         for ref in sorted(shared.references - self.occurrence.keys()):
@@ -175,31 +178,34 @@ class Assembler:
             return out.output(label)
 
         text = "string"
-        began = time.monotonic()
-        researchers = self._write_researchers({"name": text, "orcid": text, **SUMMARY_TYPES})
-        summary_seconds = time.monotonic() - began
-        parts = self._without_superseded()
+        others = [
+            nodes(
+                "Institution",
+                {"name": text, "ror": text, "countryCode": text, "type": text},
+                shared.institutions.values(),
+            ),
+            nodes("Venue", {"name": text, "type": text, "issnL": text}, shared.venues.values()),
+            nodes("Topic", {"name": text, "level": text}, shared.topics.values()),
+            nodes("Funder", {"name": text}, shared.funders.values()),
+        ]
+        relationships = [
+            *(f for f in parts if f[0] != "Paper"),
+            part_of.output("PART_OF"),
+            affiliated.output("AFFILIATED_WITH"),
+        ]
+        ticker.phase("researcher summaries", "researchers")
+        researchers = self._write_researchers(
+            {"name": text, "orcid": text, **SUMMARY_TYPES}, ticker
+        )
         return Written(
             self.folder,
             nodes=[
                 *(f for f in parts if f[0] == "Paper"),
                 stubs.output("Paper"),
                 *researchers,
-                nodes(
-                    "Institution",
-                    {"name": text, "ror": text, "countryCode": text, "type": text},
-                    shared.institutions.values(),
-                ),
-                nodes("Venue", {"name": text, "type": text, "issnL": text}, shared.venues.values()),
-                nodes("Topic", {"name": text, "level": text}, shared.topics.values()),
-                nodes("Funder", {"name": text}, shared.funders.values()),
+                *others,
             ],
-            relationships=[
-                *(f for f in parts if f[0] != "Paper"),
-                part_of.output("PART_OF"),
-                affiliated.output("AFFILIATED_WITH"),
-            ],
-            summary_seconds=summary_seconds,
+            relationships=relationships,
         )
 
     @staticmethod
@@ -217,7 +223,7 @@ class Assembler:
                 files.append(f)
         return files
 
-    def _write_researchers(self, columns: dict[str, str]) -> list[Output]:
+    def _write_researchers(self, columns: dict[str, str], ticker: Ticker) -> list[Output]:
         """The researcher file with every summary (service/importer/summary_columns.py).
 
         Summaries are most of what is left to compute once the parts are in; forked processes
@@ -252,6 +258,9 @@ class Assembler:
             for rid in ids[bounds[n] : bounds[n + 1]]:
                 row = {**shared.researchers[rid], **summarise(rid)}
                 out.write(rid, *(row.get(k) for k in columns), source, rid, imported_at)
+                if out.rows % TICK == 0:
+                    ticker.add(TICK)
+            ticker.add(out.rows % TICK)
             out.close()
 
         in_parallel([functools.partial(write, n) for n in range(parts)])
@@ -276,6 +285,7 @@ def write_csv(
     imported_at: str,
     fail_fast: bool = False,
     processes: int | None = None,
+    ticker: Ticker | None = None,
 ) -> tuple[Written, list[Item]]:
     """Map and write every work of `files`; return the files written and the other records,
     kept as they are for the transactional pass.
@@ -283,13 +293,16 @@ def write_csv(
     Merged-id lists are read here first, wherever they are in `files`, so every worker resolves
     merged authors as the transactional import ends up doing whatever order they arrive in; the
     other files are shaped by up to `processes` workers (default: one per usable CPU), one file
-    each, and put together in file order.
+    each, and put together in file order. `ticker` times and counts the phases "read, map,
+    write CSV" (records read) and "researcher summaries" (researchers written).
     """
+    ticker = ticker or Ticker()
+    ticker.phase("read, map, write CSV", "records read")
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     merged: dict[str, str] = {}
-    use_merged(merged)
+    set_up(merged, ticker)
     others: list[Item] = []
     assembler = Assembler(folder, source=source, imported_at=imported_at, processes=processes)
 
@@ -315,8 +328,8 @@ def write_csv(
         with ProcessPoolExecutor(
             workers,
             mp_context=multiprocessing.get_context("fork"),
-            initializer=use_merged,
-            initargs=(merged,),
+            initializer=set_up,
+            initargs=(merged, ticker),
         ) as pool:
             try:
                 for shaped in pool.map(shape, rest):
@@ -324,7 +337,7 @@ def write_csv(
             except BaseException:
                 pool.shutdown(cancel_futures=True)  # a fatal bad record: the rest is moot
                 raise
-    written = assembler.finish()
+    written = assembler.finish(ticker)
     summary.written += assembler.works
     summary.by_entity["work"] += assembler.works
     return written, others
@@ -356,7 +369,7 @@ async def bulk_import(
     *,
     source: str = "openalex",
     fail_fast: bool = False,
-    progress: Progress | None = None,
+    progress: Report | None = None,
 ) -> Summary:
     """Load `paths` into the local instance's empty database with `neo4j-admin`, then start it.
 
@@ -364,6 +377,7 @@ async def bulk_import(
     researcher's summary (service/importer/summary_columns.py); stop the server and run the
     offline import; start it and build the schema's constraints and indexes; write the other
     records through the transactional path, which refreshes the summaries they change.
+    `progress` hears how far each phase is, twice a second and when it ends.
     """
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
     if settings.neo4j.uri != inst.uri:
@@ -372,7 +386,6 @@ async def bulk_import(
             f"NEO4J_URI is {settings.neo4j.uri}: use the transactional import there"
         )
     database = settings.neo4j.database
-    clock = timed()
     summary = Summary()
     began = time.monotonic()
     store = inst.dir / "data" / "databases" / database
@@ -389,36 +402,41 @@ async def bulk_import(
                 "replaces the database, so it is only for initial loads: import without --bulk "
                 f"to add to it, or stop the server and delete {inst.dir / 'data'} first"
             )
-    next(clock)
-    written, others = write_csv(
-        files_in(paths),
-        inst.dir / "import" / "bulk",
-        summary,
-        source=source,
-        imported_at=now(),
-        fail_fast=fail_fast,
-    )
-    summary.phases["read, map, write CSV"] = next(clock) - written.summary_seconds
-    summary.phases["researcher summaries"] = written.summary_seconds
-    localdb.stop(inst)
-    localdb.admin_import(inst, admin_arguments(written), database)
-    summary.phases["neo4j-admin import"] = next(clock)
-    localdb.start(inst)
-    driver = open_driver(settings.neo4j)
-    try:
-        await setup_schema(driver, database)
-        summary.phases["start, constraints, indexes"] = next(clock)
-        # Refreshes the summaries of the researchers these records change (an author record's
-        # name or affiliations), as any transactional import does.
-        rest = await import_items(
-            driver, database, others, source=source, fail_fast=fail_fast, progress=progress
+    with Ticker(progress) as ticker:
+        written, others = write_csv(
+            files_in(paths),
+            inst.dir / "import" / "bulk",
+            summary,
+            source=source,
+            imported_at=now(),
+            fail_fast=fail_fast,
+            ticker=ticker,
         )
-        summary.refreshed = rest.refreshed
-        summary.phases["other records, transactional"] = next(clock)
-    finally:
-        await driver.close()
+        ticker.phase("neo4j-admin import")
+        localdb.stop(inst)
+        localdb.admin_import(inst, admin_arguments(written), database)
+        ticker.phase("start, constraints, indexes")
+        localdb.start(inst)
+        driver = open_driver(settings.neo4j)
+        try:
+            await setup_schema(driver, database)
+            ticker.phase("other records, transactional", "records read")
+            # Refreshes the summaries of the researchers these records change (an author
+            # record's name or affiliations), as any transactional import does.
+            rest = await import_items(
+                driver,
+                database,
+                others,
+                source=source,
+                fail_fast=fail_fast,
+                progress=lambda done: ticker.set(done.read),
+            )
+        finally:
+            await driver.close()
     shutil.rmtree(written.folder, ignore_errors=True)
     summary.add(rest)
+    summary.refreshed = rest.refreshed
+    summary.phases = ticker.seconds
     summary.nodes, summary.relationships = written.node_count, written.relationship_count
     summary.seconds = time.monotonic() - began
     return summary
@@ -426,12 +444,3 @@ async def bulk_import(
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def timed() -> Iterator[float]:
-    """Seconds since the previous `next()`: the phases of a bulk load."""
-    last = time.monotonic()
-    while True:
-        current = time.monotonic()
-        yield current - last
-        last = current

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from service.importer.bulk_progress import TICK, Ticker
 from service.importer.csv_files import CsvFile, Output, typed
 from service.importer.loader import Summary, accept, map_item
 from service.importer.readers import Item, read_file
@@ -320,15 +321,21 @@ class Task:
     fail_fast: bool
 
 
-# Merged author id -> the id it was merged into, for the tasks of this process: set once per
-# worker by `use_merged` (the pool's initializer), not sent with every task, as a real
-# snapshot's list is long.
+# Merged author id -> the id it was merged into, for the tasks of this process, and the ticker
+# that counts the records read: set once per worker by `set_up` (the pool's initializer), not
+# sent with every task, as a real snapshot's list is long.
 _merged: dict[str, str] = {}
+_ticker: Ticker | None = None
 
 
-def use_merged(merged: dict[str, str]) -> None:
-    global _merged
-    _merged = merged
+def set_up(merged: dict[str, str], ticker: Ticker) -> None:
+    global _merged, _ticker
+    _merged, _ticker = merged, ticker
+
+
+def _count(records: int) -> None:
+    if _ticker is not None:
+        _ticker.add(records)
 
 
 def shape(task: Task) -> Shaped:
@@ -342,8 +349,15 @@ def shape(task: Task) -> Shaped:
         imported_at=task.imported_at,
         resolve=resolver(_merged),
     )
+    read = 0
     for item in read_file(task.file):
-        if not item.about_file and item.entity != "work":
+        if item.about_file:  # a problem with the whole file: a warning, not a record
+            accept(item, summary, fail_fast=task.fail_fast)
+            continue
+        read += 1
+        if read % TICK == 0:
+            _count(TICK)
+        if item.entity != "work":
             if isinstance(map_item(item), str):
                 # Reported now, before the database is touched: with `fail_fast` a bad record
                 # of any kind must stop the load before the offline import replaces anything.
@@ -354,4 +368,5 @@ def shape(task: Task) -> Shaped:
         work = accept(item, summary, fail_fast=task.fail_fast)
         if work is not None:
             writer.add(work[1])
+    _count(read % TICK)
     return Shaped(writer.close(), others, summary)

@@ -19,6 +19,7 @@ from service import localdb
 from service.graph import open_driver
 from service.importer import bulk, bulk_parts
 from service.importer.bulk import NotEmpty, bulk_import
+from service.importer.bulk_progress import Step, Ticker
 from service.importer.generate import Corpus, write_corpus
 from service.importer.loader import ImportAborted, Summary, files_in
 from service.seed import SEED_DIR
@@ -106,6 +107,13 @@ def bulk_settings(settings: Settings) -> Settings:
 
 
 CHUNK = 50
+PHASES = [
+    "read, map, write CSV",
+    "researcher summaries",
+    "neo4j-admin import",
+    "start, constraints, indexes",
+    "other records, transactional",
+]
 
 
 @pytest.fixture(scope="module")
@@ -137,9 +145,19 @@ async def bulk_loaded(bulk_settings: Settings, inputs: list[Path]) -> AsyncItera
         with pytest.MonkeyPatch.context() as patch:
             # Small chunks, so later records supersede rows already written to the files.
             patch.setattr(bulk_parts, "CHUNK", CHUNK)
-            summary = await bulk.bulk_import(bulk_settings, inputs)
+            steps: list[Step] = []
+            summary = await bulk.bulk_import(bulk_settings, inputs, progress=steps.append)
         assert not summary.skipped, summary.problems
-        assert set(summary.phases) >= {"neo4j-admin import", "start, constraints, indexes"}
+        # Each phase reported as it ends, with its time, in order; the files' records counted
+        # across the worker processes, then the rest's.
+        finals = [s for s in steps if s.final]
+        assert [s.phase for s in finals] == list(summary.phases) == PHASES
+        assert [s.seconds for s in finals] == list(summary.phases.values())
+        assert finals[0].done == summary.read > 500
+        assert 0 < finals[-1].done < finals[0].done
+        for step in steps:
+            final = finals[PHASES.index(step.phase)]
+            assert step.done <= final.done and step.seconds <= final.seconds
         yield bulk_settings
     finally:
         localdb.stop(inst)
@@ -222,15 +240,25 @@ def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) ->
     contents = []
     for processes in (1, 3):
         folder = tmp_path / str(processes)
-        written, others = bulk.write_csv(
-            files,
-            folder,
-            Summary(),
-            source="openalex",
-            imported_at="2026-01-01T00:00:00+00:00",
-            processes=processes,
-        )
+        steps: list[Step] = []
+        summary = Summary()
+        with Ticker(steps.append) as ticker:
+            written, others = bulk.write_csv(
+                files,
+                folder,
+                summary,
+                source="openalex",
+                imported_at="2026-01-01T00:00:00+00:00",
+                processes=processes,
+                ticker=ticker,
+            )
         assert written.rows("Researcher") > 400 and written.rows("AUTHORED") > 500
+        # What the workers read and the forked writers wrote is counted in the parent.
+        finals = {s.phase: s.done for s in steps if s.final}
+        assert finals == {
+            "read, map, write CSV": summary.read + len(others),
+            "researcher summaries": written.rows("Researcher"),
+        }
         by_label: dict[str, list[str]] = {}
         for f in [*written.nodes, *written.relationships]:
             lines = f.path.read_text(encoding="utf-8").splitlines(keepends=True)
