@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import gzip
 import json
 import math
@@ -253,6 +254,7 @@ def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) ->
                 ticker=ticker,
             )
         assert written.rows("Researcher") > 400 and written.rows("AUTHORED") > 500
+        assert gc.isenabled()  # off while writing (see bulk.no_cycle_collection), then back
         # What the workers read and the forked writers wrote is counted in the parent.
         finals = {s.phase: s.done for s in steps if s.final}
         assert finals == {

@@ -20,8 +20,9 @@ def summariser(works: list[Work], people: str) -> Summariser:
 
 
 def test_shares_give_a_prolific_author_a_process_of_their_own() -> None:
-    # A is on 40 works, B..E on one each: A costs more than all the rest together.
-    works = [Work(f"W{i}", 2020, None, ("A",), ()) for i in range(40)]
+    # A is on 400 works, B..E on one each: A costs more than all the rest together, rows and
+    # co-authors (ROW_COST + 400 against 4 * (ROW_COST + 1)).
+    works = [Work(f"W{i}", 2020, None, ("A",), ()) for i in range(400)]
     works += [Work(f"X{p}", 2020, None, (p,), ()) for p in "BCDE"]
     ids = list("ABCDE")
     shares = summariser(works, "ABCDE").shares(ids, 2)
