@@ -143,19 +143,22 @@ def topic_levels(raw: Record) -> Record:
 
 
 def topic_row(topic: Record) -> Record:
-    """`cypher/import/topics.cypher`: a topic with its subfield -> field -> domain chain."""
-    keywords = topic.get("keywords")
-    return {
-        "id": short_id(topic.get("id")),
-        "props": {
-            "name": topic.get("display_name") or "",
-            "description": topic.get("description"),
-            "keywords": _names(keywords),
-            "worksCount": topic.get("works_count"),
-            "citedByCount": topic.get("cited_by_count"),
-        },
-        "levels": topic_levels(topic),
-    }
+    """`cypher/import/topics.cypher`: a topic with its subfield -> field -> domain chain.
+
+    Only the fields the record has are set: a row of the taxonomy table (no keywords, no
+    counts) leaves what a full topic record wrote before it.
+    """
+    props: Record = {"name": topic.get("display_name") or ""}
+    for prop, key in (
+        ("description", "description"),
+        ("worksCount", "works_count"),
+        ("citedByCount", "cited_by_count"),
+    ):
+        if key in topic:
+            props[prop] = topic[key]
+    if "keywords" in topic:
+        props["keywords"] = _names(topic["keywords"])
+    return {"id": short_id(topic.get("id")), "props": props, "levels": topic_levels(topic)}
 
 
 def concept_row(concept: Record) -> Record:

@@ -278,9 +278,22 @@ async def import_items(
     return summary
 
 
+# Files a folder holds beside its data (a snapshot's LICENSE.txt and RELEASE_NOTES.txt, a
+# README): a folder walk passes them over; named on their own, they are read like any file.
+NOT_DATA = {".md", ".txt", ".html", ".pdf", ".rst"}
+
+
 def files_of(path: Path) -> list[Path]:
-    """A file, or every file under a folder in name order."""
-    return sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    """A file, or every data file under a folder in name order (no hidden or NOT_DATA file)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() not in NOT_DATA
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
 
 
 def files_in(paths: Iterable[Path]) -> list[Path]:

@@ -2,7 +2,9 @@
 
 Also the snapshot layout: `<entity>/updated_date=*/part_*.gz` (records; the folder names the
 entity, so a record of another type there is reported), `<entity>/manifest` (record counts
-checked against what the parts held) and `merged_ids/<entity>/*.csv.gz` (merged ids).
+checked against what the parts held) and `merged_ids/<entity>/*.csv.gz` (merged ids); and the
+topic taxonomy as a table (`id_topic,topic,description,id_subfield,subfield,…,domain`), whose
+rows are topic records.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ ENTITY_BY_PREFIX = {
 }
 # Snapshot folder names -> entity type.
 ENTITY_BY_FOLDER = {f"{entity}s": entity for entity in ENTITY_BY_PREFIX.values()}
+# The columns of the topic taxonomy table a CSV file must have to be read as one.
+TAXONOMY_COLUMNS = (
+    *("id_topic", "topic", "id_subfield", "subfield"),
+    *("id_field", "field", "id_domain", "domain"),
+)
 # A local key names its entity by the OpenAlex-style letter after the namespace: `gen:W12`.
 _LOCAL_TYPED = ("W", "A", "I", "S", "T", "C", "P", "F")
 
@@ -101,6 +108,8 @@ def read_file(path: Path) -> Iterator[Item]:
         return  # read by `_manifest_counts` when its parts are read
     if merged_ids_file(path):
         yield from _read_merged(path, path.parent.name)
+    elif ".csv" in path.suffixes:
+        yield from _read_taxonomy(path)
     elif path.suffix == ".json":
         yield from _read_json(path)
     else:
@@ -192,6 +201,33 @@ def _read_merged(path: Path, folder: str) -> Iterator[Item]:
                     record={"id": old, "into": into, "date": row.get("merge_date")},
                     kind=f"merged_{entity}",
                 )
+    except (EOFError, OSError, UnicodeDecodeError, zlib.error, csv.Error) as exc:
+        yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
+
+
+def _read_taxonomy(path: Path) -> Iterator[Item]:
+    """Rows of the topic taxonomy table, each as the topic record it describes: the levels'
+    ids come as `subfields/1702` there, which the mapping normalises like any other form."""
+    number = 1
+    try:
+        with _open(path) as handle:
+            rows = csv.DictReader(handle)
+            missing = [c for c in TAXONOMY_COLUMNS if c not in (rows.fieldnames or ())]
+            if missing:
+                yield Item(
+                    where=f"{path}:1",
+                    problem="not a file the importer reads: a CSV file is read as the topic "
+                    f"taxonomy, whose columns {', '.join(missing)} it lacks",
+                )
+                return
+            for number, row in enumerate(rows, start=2):
+                record: dict[str, Any] = {"id": row["id_topic"], "display_name": row["topic"]}
+                if row.get("description"):
+                    record["description"] = row["description"]
+                for level in ("subfield", "field", "domain"):
+                    if row[f"id_{level}"]:
+                        record[level] = {"id": row[f"id_{level}"], "display_name": row[level]}
+                yield _item(f"{path}:{number}", record, "topic")
     except (EOFError, OSError, UnicodeDecodeError, zlib.error, csv.Error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
 

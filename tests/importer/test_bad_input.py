@@ -64,6 +64,30 @@ async def test_a_record_of_a_type_the_importer_does_not_know(load: Load) -> None
     assert summary.problems[0].endswith(":1: unsupported entity type: keyword")
 
 
+async def test_a_csv_file_that_is_not_the_topic_taxonomy(load: Load, tmp_path: Path) -> None:
+    table = tmp_path / "people.csv"
+    table.write_text("id,name\nA1,Someone\n")
+    summary = await load(table)
+    assert summary.written == 0
+    assert summary.skipped == {"not a file the importer reads": 1}
+    assert summary.problems[0].startswith(f"{table}:1: not a file the importer reads")
+    assert "id_topic" in summary.problems[0]
+
+
+async def test_a_folder_walk_passes_over_documentation_and_hidden_files(
+    load: Load, tmp_path: Path
+) -> None:
+    (tmp_path / "works.jsonl").write_text(jsonl(RECORDS[:2]))
+    for other in ("README.md", "LICENSE.txt", ".DS_Store", ".cache/works.jsonl"):
+        (tmp_path / other).parent.mkdir(exist_ok=True)
+        (tmp_path / other).write_text("not a record\n")
+    summary = await load(tmp_path)
+    assert summary.read == summary.written == 2 and not summary.skipped
+    # Named on its own, such a file is read like any other.
+    named = await load(tmp_path / "README.md")
+    assert named.skipped == {"not valid JSON": 1}
+
+
 async def test_a_record_of_the_wrong_type_in_a_snapshot_folder(
     load: Load, counts: Counts, tmp_path: Path
 ) -> None:

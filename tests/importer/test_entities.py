@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from tests.importer.conftest import DATA, Load, Query
 
 ENTITIES = DATA / "entities"
+TAXONOMY = DATA / "topics" / "topics.csv"
 Counts = Callable[[], Awaitable[dict[str, Any]]]
 
 
@@ -122,6 +124,67 @@ async def test_topic_hierarchy_and_concepts(load: Load, cypher: Query) -> None:
         "MATCH (c:Topic {id: 'C71924100'}) RETURN c.level AS level, c.name AS name"
     )
     assert concept == [{"level": "concept", "name": "Medicine"}]
+
+
+async def test_the_taxonomy_table_imports_every_topic_with_its_levels(
+    load: Load, cypher: Query
+) -> None:
+    with TAXONOMY.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    # Counted from the table: each level once, each link of a chain once.
+    subfields = {r["id_subfield"] for r in rows}
+    fields = {r["id_field"] for r in rows}
+    domains = {r["id_domain"] for r in rows}
+    links = len(rows) + len({(r["id_subfield"], r["id_field"]) for r in rows})
+    links += len({(r["id_field"], r["id_domain"]) for r in rows})
+    summary = await load(TAXONOMY)
+    assert not summary.skipped and summary.by_entity == {"topic": len(rows)}
+    found = await cypher(
+        """
+        MATCH (t:Topic) WITH t.level AS level, count(*) AS n ORDER BY level
+        RETURN collect([level, n]) AS levels, COUNT { ()-[:PART_OF]->() } AS links
+        """
+    )
+    assert found == [
+        {
+            "levels": [
+                ["domain", len(domains)],
+                ["field", len(fields)],
+                ["subfield", len(subfields)],
+                ["topic", len(rows)],
+            ],
+            "links": links,
+        }
+    ]
+    first = rows[0]
+    chain = await cypher(
+        """
+        MATCH path = (t:Topic {id: $id})-[:PART_OF]->(s)-[:PART_OF]->(f)-[:PART_OF]->(d)
+        RETURN t.description AS description, [n IN nodes(path) | [n.id, n.name]] AS chain
+        """,
+        id=first["id_topic"],
+    )
+    assert chain == [
+        {
+            "description": first["description"],
+            "chain": [
+                [first["id_topic"], first["topic"]],
+                [first["id_subfield"], first["subfield"]],  # `subfields/2505` as every form
+                [first["id_field"], first["field"]],
+                [first["id_domain"], first["domain"]],
+            ],
+        }
+    ]
+
+
+async def test_a_taxonomy_row_keeps_what_the_full_topic_record_wrote(
+    load: Load, cypher: Query
+) -> None:
+    await load(ENTITIES / "T11636.json", TAXONOMY)
+    topic = await cypher(
+        "MATCH (t:Topic {id: 'T11636'}) RETURN t.worksCount AS works, size(t.keywords) AS words"
+    )
+    assert topic == [{"works": 42324, "words": 10}]
 
 
 async def test_older_schema_work_keeps_its_venue(load: Load, cypher: Query) -> None:
