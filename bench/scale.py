@@ -100,10 +100,12 @@ def pct(values: list[float], p: float) -> float:
 
 def corpus(size: int, seed: int) -> Path:
     folder = OUT / f"gen-{size}-seed{seed}"
-    if not (folder / "done").exists():
+    # Hidden, so the import's folder walk passes over it.
+    done = folder / ".complete"
+    if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         write_corpus(Corpus(works=size, seed=seed), folder)
-        (folder / "done").write_text("")
+        done.write_text("")
     return folder
 
 
