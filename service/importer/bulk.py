@@ -43,7 +43,7 @@ from service.importer.bulk_parts import (
     set_up,
     shape,
 )
-from service.importer.bulk_progress import TICK, Report, Ticker
+from service.importer.bulk_progress import Report, Ticker, counted
 from service.importer.csv_files import (
     ARRAY_DELIMITER,
     CsvFile,
@@ -191,7 +191,7 @@ class Assembler:
             nodes("Funder", {"name": text}, shared.funders.values()),
         ]
         relationships = [
-            *(f for f in parts if f[0] != "Paper"),
+            *(f for f in parts if f.kind != "Paper"),
             part_of.output("PART_OF"),
             affiliated.output("AFFILIATED_WITH"),
         ]
@@ -202,7 +202,7 @@ class Assembler:
         return Written(
             self.folder,
             nodes=[
-                *(f for f in parts if f[0] == "Paper"),
+                *(f for f in parts if f.kind == "Paper"),
                 stubs.output("Paper"),
                 *researchers,
                 *others,
@@ -257,12 +257,9 @@ class Assembler:
             # Opened here, in the process that writes it: a buffer filled before the fork
             # would be flushed by both processes.
             out = CsvFile(paths[n], header)
-            for rid in ids[bounds[n] : bounds[n + 1]]:
+            for rid in counted(ids[bounds[n] : bounds[n + 1]], ticker):
                 row = {**shared.researchers[rid], **summarise(rid)}
                 out.write(rid, *(row.get(k) for k in columns), source, rid, imported_at)
-                if out.rows % TICK == 0:
-                    ticker.add(TICK)
-            ticker.add(out.rows % TICK)
             out.close()
 
         in_parallel([functools.partial(write, n) for n in range(parts)])

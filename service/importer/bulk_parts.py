@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from service.importer.bulk_progress import TICK, Ticker
+from service.importer.bulk_progress import Ticker, counted
 from service.importer.csv_files import CsvFile, Output, typed
 from service.importer.loader import Summary, accept, map_item
 from service.importer.readers import Item, read_file
@@ -333,11 +333,6 @@ def set_up(merged: dict[str, str], ticker: Ticker) -> None:
     _merged, _ticker = merged, ticker
 
 
-def _count(records: int) -> None:
-    if _ticker is not None:
-        _ticker.add(records)
-
-
 def shape(task: Task) -> Shaped:
     """Read one file and write its works as part `task.index` (run in a worker process)."""
     summary = Summary()
@@ -349,14 +344,10 @@ def shape(task: Task) -> Shaped:
         imported_at=task.imported_at,
         resolve=resolver(_merged),
     )
-    read = 0
-    for item in read_file(task.file):
+    for item in counted(read_file(task.file), _ticker):
         if item.about_file:  # a problem with the whole file: a warning, not a record
             accept(item, summary, fail_fast=task.fail_fast)
             continue
-        read += 1
-        if read % TICK == 0:
-            _count(TICK)
         if item.entity != "work":
             if isinstance(map_item(item), str):
                 # Reported now, before the database is touched: with `fail_fast` a bad record
@@ -368,5 +359,4 @@ def shape(task: Task) -> Shaped:
         work = accept(item, summary, fail_fast=task.fail_fast)
         if work is not None:
             writer.add(work[1])
-    _count(read % TICK)
     return Shaped(writer.close(), others, summary)

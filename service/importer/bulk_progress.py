@@ -10,10 +10,11 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.sharedctypes import Synchronized
 from types import TracebackType
+from typing import TypeVar
 
 INTERVAL_S = 0.5
 # Workers add to the shared count every TICK items: a lock per item would cost more than the item.
@@ -32,6 +33,7 @@ class Step:
 
 
 Report = Callable[[Step], None]
+T = TypeVar("T")
 
 
 class Ticker:
@@ -106,3 +108,15 @@ class Ticker:
             if error is None:
                 self._end()
             self._phase = None  # a failed phase has no time to report
+
+
+def counted(items: Iterable[T], ticker: Ticker | None) -> Iterator[T]:
+    """`items` as they come, adding to `ticker`'s count every TICK of them and the rest at the
+    end (run in any process forked after the ticker was made)."""
+    done = 0
+    for done, item in enumerate(items, start=1):
+        if ticker is not None and done % TICK == 0:
+            ticker.add(TICK)
+        yield item
+    if ticker is not None:
+        ticker.add(done % TICK)

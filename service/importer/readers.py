@@ -37,8 +37,14 @@ ENTITY_BY_PREFIX = {
 ENTITY_BY_FOLDER = {f"{entity}s": entity for entity in ENTITY_BY_PREFIX.values()}
 # The columns of the topic taxonomy table a CSV file must have to be read as one.
 TAXONOMY_COLUMNS = (
-    *("id_topic", "topic", "id_subfield", "subfield"),
-    *("id_field", "field", "id_domain", "domain"),
+    "id_topic",
+    "topic",
+    "id_subfield",
+    "subfield",
+    "id_field",
+    "field",
+    "id_domain",
+    "domain",
 )
 # A local key names its entity by the OpenAlex-style letter after the namespace: `gen:W12`.
 _LOCAL_TYPED = ("W", "A", "I", "S", "T", "C", "P", "F")

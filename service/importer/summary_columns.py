@@ -63,6 +63,11 @@ def _ranks(names: Mapping[str, str | None]) -> dict[str, int]:
     return {ident: place for place, ident in enumerate(order)}
 
 
+def _in_order(ranks: Mapping[str, int]) -> list[str]:
+    """The ids of `_ranks` by their place."""
+    return sorted(ranks, key=ranks.__getitem__)
+
+
 def _listed(values: Iterable[Any]) -> list[Any] | None:
     # The offline importer cannot write an empty array: an absent list means none, as the
     # query stores it.
@@ -106,18 +111,18 @@ class Summariser:
         self.paper = {w.id: place for place, w in enumerate(titled)}
         self.keep_collaborators = keep_collaborators
         self.keep_slice = keep_slice
-        # Every researcher's institutions as their places in name order, one run a researcher:
-        # counting the institutions of a researcher's co-authors is most of the summaries'
-        # work on large corpora (a prolific co-author brings hundreds), so it is done in numpy.
-        self.row = {rid: n for n, rid in enumerate(names)}
-        runs = [affiliations.get(rid, ()) for rid in names]
+        # Every researcher's institutions as their places in name order, one run a researcher,
+        # runs in the researchers' name order: counting the institutions of a researcher's
+        # co-authors is most of the summaries' work on large corpora (a prolific co-author
+        # brings hundreds), so it is done in numpy.
+        runs = [affiliations.get(rid, ()) for rid in _in_order(self.person)]
         self.run_start = np.concatenate(
             ([0], np.cumsum([len(run) for run in runs], dtype=np.int64))
         )
         self.places = np.fromiter(
             (self.institution[i] for run in runs for i in run), np.int64, int(self.run_start[-1])
         )
-        self.institution_at = sorted(self.institution, key=self.institution.__getitem__)
+        self.institution_at = _in_order(self.institution)
 
     def shares(self, ids: Sequence[str], parts: int) -> list[int]:
         """Where to cut `ids` into `parts` runs of about equal work: a researcher costs about
@@ -136,7 +141,7 @@ class Summariser:
     def _institutions(self, coauthors: Iterable[str]) -> tuple[list[str], list[int]]:
         """The institutions `coauthors` are affiliated with, by how many of them are, then by
         name (the first `keep_slice`), with those counts."""
-        rows = np.fromiter(map(self.row.__getitem__, coauthors), np.int64)
+        rows = np.fromiter(map(self.person.__getitem__, coauthors), np.int64)
         starts = self.run_start[rows]
         sizes = self.run_start[rows + 1] - starts
         ends = np.cumsum(sizes)
