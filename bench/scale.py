@@ -9,7 +9,11 @@ fresh local Neo4j instance (`LOCALDB_INSTANCE`, default `bench`, on `LOCALDB_BOL
 default 7703; its data folder is deleted first), a timed import, then the service
 (`scholar serve` in a subprocess) answering profile, close-collaborators and graph-slice
 requests over HTTP, each timed next to the same Cypher with the same parameters through the
-bare driver in the same run. Prints a markdown table; `--write` appends it to
+bare driver in the same run. The import has its baseline too: the first `--bare-works` works of the
+same corpus with their authorships only, written by the plainest batched Cypher
+(bench/bare_write.cypher) into the same schema on a fresh instance, which is Neo4j's own
+batched-write rate on this machine; and the bulk load's Neo4j-side bound, the works/s that its
+offline import and index build alone would allow. Prints markdown tables; `--write` appends it to
 bench/RESULTS-scale.md with the machine and date; `--plot` draws bench/RESULTS-scale.png.
 Figures, never pass/fail.
 """
@@ -39,14 +43,19 @@ from service import localdb
 from service.graph import open_driver, setup_schema
 from service.importer.bulk import bulk_import
 from service.importer.generate import Corpus, write_corpus
+from service.importer.ids import short_id
 from service.importer.loader import import_items, items_from
-from service.queries import get
+from service.queries import get, parse
 from service.schema.context import Sections, card_params
 from service.settings import ROOT, LocalNeo4jSettings, Neo4jSettings, Settings
 
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "RESULTS-scale.md"
 PLOT = ROOT / "bench" / "RESULTS-scale.png"
+BARE_WRITE = parse(ROOT / "bench" / "bare_write.cypher", ROOT / "bench")
+# The bulk load's phases that are Neo4j's own work, whatever the Python side costs.
+NEO4J_PHASES = ("neo4j-admin import", "start, constraints, indexes")
+TARGET = 20_000  # works/s with their authorships, issue 3
 
 PROFILE = """query($id: ID!) { researcher(id: $id) {
   id name headline claimed openToCollaborate affiliation { id name countryCode }
@@ -80,6 +89,8 @@ KINDS: dict[str, tuple[str, str, Any]] = {
 class Row:
     size: int
     transactional_s: float = 0.0
+    bare_works: int = 0
+    bare_s: float = 0.0
     bulk_s: float = 0.0
     bulk_phases: dict[str, float] = field(default_factory=dict)
     graphql: dict[str, list[float]] = field(default_factory=dict)
@@ -132,6 +143,47 @@ async def transactional(folder: Path, args: argparse.Namespace, settings: Settin
         await driver.close()
     print(f"[transactional] {summary.render()}", file=sys.stderr, flush=True)
     return seconds
+
+
+def bare_batches(folder: Path, limit: int, batch_size: int) -> list[list[dict[str, Any]]]:
+    """The first `limit` works of `folder` as bench/bare_write.cypher takes them, in batches."""
+    works: list[dict[str, Any]] = []
+    for item in items_from([folder]):
+        if len(works) >= limit:
+            break
+        record = item.record
+        if record is None or record.get("authorships") is None:
+            continue
+        authors = [short_id(a["author"]["id"]) for a in record["authorships"]]
+        works.append(
+            {
+                "id": short_id(record["id"]),
+                "title": record.get("title"),
+                "year": record.get("publication_year"),
+                "authors": list(dict.fromkeys(authors)),  # one AUTHORED per pair, as imported
+            }
+        )
+    return [works[i : i + batch_size] for i in range(0, len(works), batch_size)]
+
+
+async def bare_write(
+    folder: Path, args: argparse.Namespace, settings: Settings
+) -> tuple[int, float]:
+    """Works written and seconds taken by the baseline, on a fresh instance with the schema.
+    The records are read and shaped before the clock starts: this times Neo4j alone."""
+    batches = bare_batches(folder, args.bare_works, args.batch_size)
+    fresh_instance(settings)
+    driver = open_driver(settings.neo4j)
+    try:
+        await setup_schema(driver, settings.neo4j.database)
+        query = neo4j.Query(BARE_WRITE.text)
+        began = time.perf_counter()
+        for batch in batches:
+            await driver.execute_query(query, {"works": batch}, database_=settings.neo4j.database)
+        seconds = time.perf_counter() - began
+    finally:
+        await driver.close()
+    return sum(map(len, batches)), seconds
 
 
 async def sample_ids(
@@ -211,6 +263,8 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
     row = Row(size=size)
     folder = corpus(size, args.seed)
     print(f"[{size}] corpus ready: {folder}", file=sys.stderr, flush=True)
+    if args.bare_works:
+        row.bare_works, row.bare_s = await bare_write(folder, args, settings)
     capped = args.import_ == "both" and size > args.transactional_up_to
     if args.import_ in ("both", "transactional") and not capped:
         row.transactional_s = await transactional(folder, args, settings)
@@ -264,19 +318,28 @@ def rate(size: int, seconds: float) -> str:
     return f"{size / seconds:,.0f}" if seconds else "-"
 
 
+def ratio(size: int, seconds: float, base: Row) -> str:
+    if not (seconds and base.bare_s):
+        return "-"
+    return f"{(size / seconds) / (base.bare_works / base.bare_s):.2f}"
+
+
+def neo4j_seconds(row: Row) -> float:
+    return sum(row.bulk_phases.get(name, 0.0) for name in NEO4J_PHASES)
+
+
 def table(rows: list[Row]) -> str:
     lines = [
-        "| works | import works/s (transactional / bulk) | request | GraphQL p50 / p95 / p99 ms"
-        " | driver p50 / p95 / p99 ms | ratio p50 | prolific author p50 ms (works)"
-        " | page-full author p50 ms (works) | service RSS MiB | Neo4j RSS MiB |",
-        "|---:|---:|---|---|---|---:|---|---|---:|---:|",
+        "| works | request | GraphQL p50 / p95 / p99 ms | driver p50 / p95 / p99 ms | ratio p50"
+        " | prolific author p50 ms (works) | page-full author p50 ms (works) | service RSS MiB"
+        " | Neo4j RSS MiB |",
+        "|---:|---|---|---|---:|---|---|---:|---:|",
     ]
     for row in rows:
         for kind in KINDS:
             g, d = row.graphql[kind], row.driver[kind]
             lines.append(
-                f"| {row.size:,} | {rate(row.size, row.transactional_s)} /"
-                f" {rate(row.size, row.bulk_s)} | {kind}"
+                f"| {row.size:,} | {kind}"
                 f" | {pct(g, 50):.1f} / {pct(g, 95):.1f} / {pct(g, 99):.1f}"
                 f" | {pct(d, 50):.1f} / {pct(d, 95):.1f} / {pct(d, 99):.1f}"
                 f" | {pct(g, 50) / pct(d, 50):.2f}"
@@ -284,6 +347,20 @@ def table(rows: list[Row]) -> str:
                 f" | {row.full[kind] * 1000:.1f} ({row.full_works})"
                 f" | {row.service_rss_mib:.0f} | {row.neo4j_rss_mib:.0f} |"
             )
+    lines += [
+        "",
+        "| works | transactional works/s | bulk works/s | bare write works/s (works written)"
+        " | transactional / bare | bulk / bare | bulk, Neo4j-side bound works/s |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.size:,} | {rate(row.size, row.transactional_s)}"
+            f" | {rate(row.size, row.bulk_s)}"
+            f" | {rate(row.bare_works, row.bare_s)} ({row.bare_works:,})"
+            f" | {ratio(row.size, row.transactional_s, row)} | {ratio(row.size, row.bulk_s, row)}"
+            f" | {rate(row.size, neo4j_seconds(row))} |"
+        )
     phases = [
         f"- {row.size:,} works, bulk load {row.bulk_s:.1f}s: "
         + ", ".join(f"{name} {sec:.1f}s" for name, sec in row.bulk_phases.items())
@@ -318,13 +395,24 @@ def plot(rows: list[Row], path: Path) -> None:
     latency.set(xscale="log", yscale="log", xlabel="works in the graph", ylabel="p50 ms")
     latency.set_title("GraphQL (solid), driver (dashed), prolific (x), page-full (+)", fontsize=9)
     latency.legend(fontsize=7)
-    for label, attr in (("transactional", "transactional_s"), ("bulk", "bulk_s")):
-        points = [(r.size, r.size / getattr(r, attr)) for r in rows if getattr(r, attr)]
+    rates = {
+        "transactional": [(r.size, r.transactional_s and r.size / r.transactional_s) for r in rows],
+        "bulk": [(r.size, r.bulk_s and r.size / r.bulk_s) for r in rows],
+        "bare write (works + authorships)": [
+            (r.size, r.bare_s and r.bare_works / r.bare_s) for r in rows
+        ],
+        "bulk, Neo4j-side bound": [
+            (r.size, neo4j_seconds(r) and r.size / neo4j_seconds(r)) for r in rows
+        ],
+    }
+    for label, pairs in rates.items():
+        points = [(size, value) for size, value in pairs if value]
         if points:
             imports.plot(*zip(*points, strict=True), "o-", label=label)
-    imports.set(xscale="log", xlabel="works in the graph", ylabel="works/s")
+    imports.axhline(TARGET, color="grey", linestyle=":", label=f"issue 3 target, {TARGET:,}")
+    imports.set(xscale="log", yscale="log", xlabel="works in the graph", ylabel="works/s")
     imports.set_title("import rate")
-    imports.legend()
+    imports.legend(fontsize=7)
     figure.tight_layout()
     figure.savefig(path, dpi=110)
 
@@ -361,6 +449,12 @@ def main() -> int:
         help="with --import both: larger sizes are only bulk-loaded (the transactional import"
         " runs at about 600 works/s, some 30 minutes at 1M works)",
     )
+    top.add_argument(
+        "--bare-works",
+        type=int,
+        default=50_000,
+        help="works the import's baseline writes (0: no baseline)",
+    )
     top.add_argument("--plot", action="store_true", help=f"draw {PLOT.name}")
     top.add_argument("--http-port", type=int, default=int(os.environ.get("BENCH_HTTP_PORT", 8013)))
     top.add_argument("--keep", action="store_true", help="leave the Neo4j instance running")
@@ -387,7 +481,11 @@ def main() -> int:
         f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}\n\n{table(rows)}\n"
         f"\n{args.requests} timed requests per kind over {args.sample} ordinary researchers"
         " (outside the top 10% by works); prolific = the researcher with most works, page-full ="
-        f" the one with fewest works above {PAGE} (a full works page), median of 9 each.\n"
+        f" the one with fewest works above {PAGE} (a full works page), median of 9 each. Bare"
+        " write: bench/bare_write.cypher, the corpus's first works with their authorships only,"
+        f" {args.batch_size} per transaction, into the service's schema on a fresh instance;"
+        " ratios divide each import's works/s by it. Neo4j-side bound: the works over the bulk"
+        f" load's {' and '.join(repr(p) for p in NEO4J_PHASES)} phases alone.\n"
     )
     print(report)
     if args.write:
