@@ -9,12 +9,13 @@ fresh local Neo4j instance (`LOCALDB_INSTANCE`, default `bench`, on `LOCALDB_BOL
 default 7703; its data folder is deleted first), a timed import, then the service
 (`scholar serve` in a subprocess) answering profile, close-collaborators and graph-slice
 requests over HTTP, each timed next to the same Cypher with the same parameters through the
-bare driver in the same run. The import has its baseline too: the first `--bare-works` works of the
-same corpus with their authorships only, written by the plainest batched Cypher
+bare driver in the same run. The import has its baselines too: the first `--bare-works` works
+of the same corpus with their authorships only, written by the plainest batched Cypher
 (bench/bare_write.cypher) into the same schema on a fresh instance, which is Neo4j's own
-batched-write rate on this machine; and the bulk load's Neo4j-side bound, the works/s that its
-offline import and index build alone would allow. Prints markdown tables; `--write` appends it to
-bench/RESULTS-scale.md with the machine and date; `--plot` draws bench/RESULTS-scale.png.
+batched-write rate on this machine; and the bulk load's Neo4j-side bound, the works/s its
+offline import and index build alone would allow. Prints markdown tables; `--write` appends
+them to bench/RESULTS-scale.md with the machine and date; `--plot` draws
+bench/RESULTS-scale.png.
 Figures, never pass/fail.
 """
 
@@ -318,10 +319,11 @@ def rate(size: int, seconds: float) -> str:
     return f"{size / seconds:,.0f}" if seconds else "-"
 
 
-def ratio(size: int, seconds: float, base: Row) -> str:
-    if not (seconds and base.bare_s):
+def ratio(size: int, seconds: float, row: Row) -> str:
+    """An import's works/s over the same run's bare write."""
+    if not (seconds and row.bare_s):
         return "-"
-    return f"{(size / seconds) / (base.bare_works / base.bare_s):.2f}"
+    return f"{(size / seconds) / (row.bare_works / row.bare_s):.2f}"
 
 
 def neo4j_seconds(row: Row) -> float:
