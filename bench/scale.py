@@ -155,7 +155,11 @@ def bare_batches(folder: Path, limit: int, batch_size: int) -> list[list[dict[st
         record = item.record
         if record is None or record.get("authorships") is None:
             continue
-        authors = [short_id(a["author"]["id"]) for a in record["authorships"]]
+        authors = [
+            short_id(a["author"]["id"])
+            for a in record["authorships"]
+            if (a.get("author") or {}).get("id")  # an unmatched author has no node to MERGE
+        ]
         works.append(
             {
                 "id": short_id(record["id"]),
@@ -177,14 +181,21 @@ async def bare_write(
     driver = open_driver(settings.neo4j)
     try:
         await setup_schema(driver, settings.neo4j.database)
-        query = neo4j.Query(BARE_WRITE.text)
-        began = time.perf_counter()
-        for batch in batches:
-            await driver.execute_query(query, {"works": batch}, database_=settings.neo4j.database)
-        seconds = time.perf_counter() - began
+        seconds = await write_bare(driver, settings.neo4j.database, batches)
     finally:
         await driver.close()
     return sum(map(len, batches)), seconds
+
+
+async def write_bare(
+    driver: AsyncDriver, database: str, batches: list[list[dict[str, Any]]]
+) -> float:
+    """Seconds to write `batches` with bench/bare_write.cypher, a transaction each."""
+    query = neo4j.Query(BARE_WRITE.text)
+    began = time.perf_counter()
+    for batch in batches:
+        await driver.execute_query(query, {"works": batch}, database_=database)
+    return time.perf_counter() - began
 
 
 async def sample_ids(
