@@ -31,6 +31,8 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,6 +48,7 @@ from service.importer.bulk import bulk_import
 from service.importer.generate import Corpus, write_corpus
 from service.importer.ids import short_id
 from service.importer.loader import import_items, items_from
+from service.importer.works import authorships
 from service.queries import get, parse
 from service.schema.context import Sections, card_params
 from service.settings import ROOT, LocalNeo4jSettings, Neo4jSettings, Settings
@@ -130,18 +133,25 @@ def fresh_instance(settings: Settings, *, start: bool = True) -> localdb.Instanc
     return inst
 
 
-async def transactional(folder: Path, args: argparse.Namespace, settings: Settings) -> float:
+@asynccontextmanager
+async def fresh_graph(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    """A driver on a fresh, started instance with the service's schema."""
     fresh_instance(settings)
     driver = open_driver(settings.neo4j)
     try:
         await setup_schema(driver, settings.neo4j.database)
+        yield driver
+    finally:
+        await driver.close()
+
+
+async def transactional(folder: Path, args: argparse.Namespace, settings: Settings) -> float:
+    async with fresh_graph(settings) as driver:
         began = time.perf_counter()
         summary = await import_items(
             driver, settings.neo4j.database, items_from([folder]), batch_size=args.batch_size
         )
         seconds = time.perf_counter() - began
-    finally:
-        await driver.close()
     print(f"[transactional] {summary.render()}", file=sys.stderr, flush=True)
     return seconds
 
@@ -155,17 +165,13 @@ def bare_batches(folder: Path, limit: int, batch_size: int) -> list[list[dict[st
         record = item.record
         if record is None or record.get("authorships") is None:
             continue
-        authors = [
-            short_id(a["author"]["id"])
-            for a in record["authorships"]
-            if (a.get("author") or {}).get("id")  # an unmatched author has no node to MERGE
-        ]
         works.append(
             {
                 "id": short_id(record["id"]),
                 "title": record.get("title"),
                 "year": record.get("publication_year"),
-                "authors": list(dict.fromkeys(authors)),  # one AUTHORED per pair, as imported
+                # Matched authors in byline order, each once, as the importer maps them.
+                "authors": [a["authorId"] for a in authorships(record)],
             }
         )
     return [works[i : i + batch_size] for i in range(0, len(works), batch_size)]
@@ -177,13 +183,8 @@ async def bare_write(
     """Works written and seconds taken by the baseline, on a fresh instance with the schema.
     The records are read and shaped before the clock starts: this times Neo4j alone."""
     batches = bare_batches(folder, args.bare_works, args.batch_size)
-    fresh_instance(settings)
-    driver = open_driver(settings.neo4j)
-    try:
-        await setup_schema(driver, settings.neo4j.database)
+    async with fresh_graph(settings) as driver:
         seconds = await write_bare(driver, settings.neo4j.database, batches)
-    finally:
-        await driver.close()
     return sum(map(len, batches)), seconds
 
 
@@ -326,15 +327,20 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
     return row
 
 
-def rate(size: int, seconds: float) -> str:
-    return f"{size / seconds:,.0f}" if seconds else "-"
+def per_s(count: int, seconds: float) -> float:
+    """`count` per second; 0 when nothing was timed."""
+    return count / seconds if seconds else 0.0
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{per_s(count, seconds):,.0f}" if seconds else "-"
 
 
 def ratio(size: int, seconds: float, row: Row) -> str:
     """An import's works/s over the same run's bare write."""
     if not (seconds and row.bare_s):
         return "-"
-    return f"{(size / seconds) / (row.bare_works / row.bare_s):.2f}"
+    return f"{per_s(size, seconds) / per_s(row.bare_works, row.bare_s):.2f}"
 
 
 def neo4j_seconds(row: Row) -> float:
@@ -409,14 +415,10 @@ def plot(rows: list[Row], path: Path) -> None:
     latency.set_title("GraphQL (solid), driver (dashed), prolific (x), page-full (+)", fontsize=9)
     latency.legend(fontsize=7)
     rates = {
-        "transactional": [(r.size, r.transactional_s and r.size / r.transactional_s) for r in rows],
-        "bulk": [(r.size, r.bulk_s and r.size / r.bulk_s) for r in rows],
-        "bare write (works + authorships)": [
-            (r.size, r.bare_s and r.bare_works / r.bare_s) for r in rows
-        ],
-        "bulk, Neo4j-side bound": [
-            (r.size, neo4j_seconds(r) and r.size / neo4j_seconds(r)) for r in rows
-        ],
+        "transactional": [(r.size, per_s(r.size, r.transactional_s)) for r in rows],
+        "bulk": [(r.size, per_s(r.size, r.bulk_s)) for r in rows],
+        "bare write (works + authorships)": [(r.size, per_s(r.bare_works, r.bare_s)) for r in rows],
+        "bulk, Neo4j-side bound": [(r.size, per_s(r.size, neo4j_seconds(r))) for r in rows],
     }
     for label, pairs in rates.items():
         points = [(size, value) for size, value in pairs if value]
