@@ -30,7 +30,7 @@ from service.seed import seed
 from service.settings import ROOT, Settings
 
 BASELINE = Path(__file__).with_name("query_profile_baseline.json")
-OPENALEX_PAGE = ROOT.parent / "shared" / "data" / "openalex" / "api-pages" / "works-page-200.json"
+OPENALEX_PAGE = ROOT / "data" / "openalex" / "api-pages" / "works-page-200.json"
 # Rises below this share are noise from plan-cache and statistics differences.
 THRESHOLD = 0.2
 

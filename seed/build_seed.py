@@ -1,4 +1,4 @@
-"""Rebuild seed/borui_zhao_2022.json from ../shared/reference (run by hand; the JSON is committed).
+"""Rebuild seed/borui_zhao_2022.json from seed/reference (run by hand; the JSON is committed).
 
 The output is an OpenAlex API result page, so `scholar seed` goes through the same importer as any
 OpenAlex download. Abstracts come from the seed profile page, metadata from borui_zhao_2022.json.
@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REFERENCE = HERE.parent.parent / "shared" / "reference"
+REFERENCE = HERE / "reference"
 
 # Only DKD has a known OpenAlex id; the other works are keyed by their arXiv id.
 WORK_IDS = {"2203.08679": "https://openalex.org/W4226426325"}

@@ -1,6 +1,9 @@
-"""Invariants over the whole project: the exported schema and the query files."""
+"""Invariants over the whole project: the exported schema, the query files, self-containment."""
 
 from __future__ import annotations
+
+import re
+import subprocess
 
 from service import queries
 from service.schema import build_schema
@@ -23,3 +26,20 @@ def test_every_query_file_was_run() -> None:
     """Runs last (see conftest): every .cypher file was handed to the driver by some test."""
     unused = sorted(set(queries.catalogue()) - queries.USED)
     assert not unused, f"query files no test ran: {unused}"
+
+
+def test_no_tracked_file_reaches_outside_the_repository() -> None:
+    """A clone has nothing beside it: no path may point at a sibling folder of the checkout."""
+    # Spelled in pieces so this file does not match itself.
+    outside = re.compile("|".join([re.escape("../" + "shared"), re.escape("ROOT" + ".parent")]))
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, check=True, capture_output=True
+    ).stdout.split(b"\0")
+    offenders = []
+    for name in filter(None, tracked):
+        path = ROOT / name.decode()
+        if path.suffix in {".gz", ".png"} or not path.is_file():
+            continue
+        if outside.search(path.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(name.decode())
+    assert not offenders, f"these files point outside the repository: {offenders}"

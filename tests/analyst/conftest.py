@@ -19,7 +19,7 @@ from service.seed import SEED_DIR, seed
 from service.settings import ROOT, Settings
 from tests.conftest import wipe
 
-OPENALEX_PAGE = ROOT.parent / "shared" / "data" / "openalex" / "api-pages" / "works-page-200.json"
+OPENALEX_PAGE = ROOT / "data" / "openalex" / "api-pages" / "works-page-200.json"
 
 
 @pytest.fixture(scope="module")

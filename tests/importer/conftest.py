@@ -13,8 +13,8 @@ from service.importer.loader import Summary, import_items, items_from
 from service.settings import ROOT, Settings
 from tests.conftest import wipe
 
-# The shared OpenAlex samples sit next to the repository (`../shared`, see its SOURCE.md).
-DATA = ROOT.parent / "shared" / "data" / "openalex"
+# Real OpenAlex records kept in the repository (data/openalex/SOURCE.md says where each is from).
+DATA = ROOT / "data" / "openalex"
 
 Load = Callable[..., Awaitable[Summary]]
 Query = Callable[..., Awaitable[list[dict[str, Any]]]]

@@ -1,4 +1,4 @@
-"""One record of every entity type maps to the graph model (../shared/data/openalex/entities)."""
+"""One record of every entity type maps to the graph model (data/openalex/entities)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from service.seed import SEED_RESEARCHER_ID
 from service.settings import ROOT
 from tests.conftest import SchemaRunner
 
-REFERENCE = ROOT.parent / "shared" / "reference" / "borui_zhao_2022.json"
+REFERENCE = ROOT / "seed" / "reference" / "borui_zhao_2022.json"
 
 PROFILE = """
 query Profile($id: ID!) {
@@ -35,7 +35,7 @@ query Profile($id: ID!) {
 
 
 def page_titles() -> list[str]:
-    lines = (ROOT.parent / "shared" / "reference" / "seed-profile-page.txt").read_text()
+    lines = (REFERENCE.parent / "seed-profile-page.txt").read_text()
     rows = lines.splitlines()
     return [rows[i + 2] for i, row in enumerate(rows) if row == "preprint2022arXiv"]
 
