@@ -16,7 +16,7 @@ from strawberry.asgi import GraphQL
 
 from service import errors
 from service.graph import Graph, open_driver, setup_schema
-from service.identity.mailer import CodeSender, LoggingSender
+from service.identity.mailer import CodeSender, sender_for
 from service.schema import build_schema
 from service.schema.context import Context
 from service.settings import Settings
@@ -111,10 +111,8 @@ async def readyz(request: Request) -> Response:
 
 def create_app(settings: Settings | None = None, sender: CodeSender | None = None) -> Starlette:
     settings = settings or Settings()
-    # Codes are logged until a real mail sender is plugged in here.
-    code_sender: CodeSender = sender or LoggingSender()
-    if sender is None:
-        log.warning("email verification codes are logged, not mailed: pass create_app(sender=)")
+    # Chosen before anything starts, so a production service without mail refuses to start.
+    code_sender: CodeSender = sender or sender_for(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

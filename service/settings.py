@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -49,6 +50,9 @@ class ServerSettings(BaseModel):
     port: int = Field(default=8000, ge=1, le=65535)
     # GraphiQL at /graphql; production behind a gateway may turn it off.
     graphiql: bool = True
+    # Production refuses to start without a way to mail codes; `make run` and compose say
+    # development, where codes are printed on the console.
+    environment: Literal["development", "production"] = "production"
 
 
 class AuthSettings(BaseModel):
@@ -74,6 +78,32 @@ class AuthSettings(BaseModel):
     messages_per_hour: int = Field(default=60, ge=1)
 
 
+class MailSettings(BaseModel):
+    """How verification codes reach people: `MAIL_SENDER`, `MAIL_SMTP_HOST`, ...
+
+    `sender` unset means the console in development and a refusal to start in production.
+    """
+
+    sender: Literal["console", "smtp"] | None = None
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    # starttls upgrades a plain connection (port 587); tls is TLS from the start (port 465).
+    smtp_security: Literal["starttls", "tls", "none"] = "starttls"
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_timeout_s: float = Field(default=10.0, gt=0, le=120)
+    # A CA bundle to trust besides the system's, for a relay with a private certificate.
+    smtp_ca_file: str = ""
+    from_address: str = ""
+
+
+class LogSettings(BaseModel):
+    """What `scholar serve` logs and how: `LOG_LEVEL`, `LOG_FORMAT` (text or json lines)."""
+
+    level: Literal["debug", "info", "warning", "error"] = "info"
+    format: Literal["text", "json"] = "text"
+
+
 class Settings(BaseSettings):
     """All settings; nested groups read as `NEO4J_URI`, `LOCALDB_BOLT_PORT`, `GRAPHQL_MAX_DEPTH`."""
 
@@ -82,6 +112,8 @@ class Settings(BaseSettings):
         env_nested_delimiter="_",
         env_nested_max_split=1,
         extra="ignore",
+        # An empty variable (compose passes `${MAIL_SENDER:-}`) means unset, not "".
+        env_ignore_empty=True,
     )
 
     neo4j: Neo4jSettings = Neo4jSettings()
@@ -89,6 +121,8 @@ class Settings(BaseSettings):
     graphql: GraphQLLimits = GraphQLLimits()
     server: ServerSettings = ServerSettings()
     auth: AuthSettings = AuthSettings()
+    mail: MailSettings = MailSettings()
+    log: LogSettings = LogSettings()
 
     @model_validator(mode="after")
     def local_uri(self) -> Settings:

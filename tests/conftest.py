@@ -18,11 +18,18 @@ from neo4j import AsyncDriver
 from service import localdb
 from service.app import create_app
 from service.graph import Graph, open_driver
-from service.identity.mailer import LoggingSender
+from service.identity.mailer import ConsoleSender
 from service.schema import build_schema
 from service.schema.context import Context
 from service.seed import seed
-from service.settings import AuthSettings, LocalNeo4jSettings, Neo4jSettings, Settings
+from service.settings import (
+    AuthSettings,
+    LocalNeo4jSettings,
+    MailSettings,
+    Neo4jSettings,
+    Settings,
+)
+from tests.live import LiveServer
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +50,7 @@ def settings() -> Iterator[Settings]:
             "localdb": local,
             # Still argon2id, but cheap enough that a test can sign up a hundred users.
             "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
+            "mail": MailSettings(sender="console"),
         }
     )
     if started:
@@ -92,7 +100,7 @@ class SchemaRunner:
         self.schema = build_schema(settings.graphql)
         self.driver = driver
         self.settings = settings
-        self.sender = LoggingSender()
+        self.sender = ConsoleSender()
         self.last_context: Context | None = None
 
     async def __call__(self, document: str, as_token: str | None = None, **variables: Any) -> Any:
@@ -126,6 +134,15 @@ async def client(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[httpx
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             yield http
+
+
+@pytest.fixture(scope="session")
+def live_server(settings: Settings) -> Iterator[LiveServer]:
+    """`scholar serve` as a process (development mode) on the test Neo4j, once per session."""
+    server = LiveServer(settings)
+    server.start()
+    yield server
+    server.stop()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

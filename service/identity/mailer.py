@@ -1,39 +1,119 @@
-"""Delivering email verification codes through a pluggable sender.
+"""Delivering email verification codes: the console in development, SMTP otherwise.
 
-Development and tests use `LoggingSender`, which logs the code and keeps it in `outbox` so a
-test (or a developer reading the log) can complete the flow; production plugs in an SMTP or
-API sender with the same `send` method.
+`sender_for(settings)` is the one place the choice is made; it refuses a production service
+that has no way to mail codes, since claims by email would then silently never work.
 """
 
 from __future__ import annotations
 
-import logging
+import sys
 from dataclasses import dataclass, field
-from typing import Protocol
+from datetime import datetime
+from email.message import EmailMessage
+from typing import Protocol, TextIO
 
-log = logging.getLogger(__name__)
+import aiosmtplib
+
+from service.settings import MailSettings, Settings
 
 
 class CodeSender(Protocol):
-    async def send(self, email: str, code: str) -> None: ...
+    async def send(self, email: str, code: str, expires_at: datetime) -> None: ...
+
+
+class MailNotConfigured(ValueError):
+    """The settings name no usable way to deliver codes; the message says what to set."""
 
 
 @dataclass
 class Sent:
     email: str
     code: str
+    expires_at: datetime
 
 
 @dataclass
-class LoggingSender:
-    """Logs every code instead of mailing it; never use in production."""
+class ConsoleSender:
+    """Prints every code as one line on the console instead of mailing it (development).
 
+    The outbox keeps what was sent so in-process tests can complete the flow.
+    """
+
+    stream: TextIO | None = None
     outbox: list[Sent] = field(default_factory=list)
 
-    async def send(self, email: str, code: str) -> None:
-        self.outbox.append(Sent(email, code))
-        log.info("verification code for %s: %s", email, code)
+    async def send(self, email: str, code: str, expires_at: datetime) -> None:
+        self.outbox.append(Sent(email, code, expires_at))
+        expiry = expires_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        print(
+            f"[dev mail] verification code for {email}: {code} (expires {expiry})",
+            file=self.stream or sys.stdout,
+            flush=True,
+        )
 
     def last_code(self, email: str) -> str | None:
         found = [s.code for s in self.outbox if s.email == email]
         return found[-1] if found else None
+
+
+def message_for(
+    settings: MailSettings, email: str, code: str, expires_at: datetime
+) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.from_address
+    message["To"] = email
+    message["Subject"] = f"Your verification code: {code}"
+    expiry = expires_at.strftime("%Y-%m-%d %H:%M UTC")
+    message.set_content(
+        f"Your code to verify {email} is {code}.\n\n"
+        f"It expires at {expiry}. If you did not ask for it, ignore this message.\n"
+    )
+    return message
+
+
+@dataclass
+class SmtpSender:
+    """Mails each code through an SMTP server (`MAIL_SMTP_*`)."""
+
+    settings: MailSettings
+
+    async def send(self, email: str, code: str, expires_at: datetime) -> None:
+        s = self.settings
+        await aiosmtplib.send(
+            message_for(s, email, code, expires_at),
+            hostname=s.smtp_host,
+            port=s.smtp_port,
+            username=s.smtp_user or None,
+            password=s.smtp_password.get_secret_value() or None,
+            use_tls=s.smtp_security == "tls",
+            start_tls=s.smtp_security == "starttls",
+            timeout=s.smtp_timeout_s,
+            cert_bundle=s.smtp_ca_file or None,
+        )
+
+
+def sender_for(settings: Settings) -> CodeSender:
+    """The sender the settings ask for, or `MailNotConfigured` saying what is missing."""
+    mail = settings.mail
+    choice = mail.sender
+    if choice is None:
+        if settings.server.environment != "development":
+            raise MailNotConfigured(
+                "no way to mail verification codes: set MAIL_SENDER=smtp with MAIL_SMTP_HOST and "
+                "MAIL_FROM_ADDRESS, or MAIL_SENDER=console to print codes on the console, or "
+                "SERVER_ENVIRONMENT=development"
+            )
+        choice = "console"
+    if choice == "console":
+        return ConsoleSender()
+    missing = [
+        name
+        for name, value in (
+            ("MAIL_SMTP_HOST", mail.smtp_host),
+            ("MAIL_FROM_ADDRESS", mail.from_address),
+        )
+        if not value
+    ]
+    if missing:
+        raise MailNotConfigured(f"MAIL_SENDER=smtp needs {' and '.join(missing)}")
+    return SmtpSender(mail)

@@ -45,7 +45,7 @@ async def start(
     )
     if not rows or not rows[0]["created"]:
         raise Throttled("too many verification codes requested; try again within the hour", 3600)
-    await sender.send(email, code)
+    await sender.send(email, code, expires)
     return Verification(verification_id, email, expires, None)
 
 

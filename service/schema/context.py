@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from service.graph import Graph
 from service.identity import accounts
 from service.identity.clock import utc_now
-from service.identity.mailer import CodeSender, LoggingSender
+from service.identity.mailer import CodeSender, ConsoleSender
 from service.schema.bounds import decode_cursor
 from service.settings import AuthSettings
 
@@ -49,7 +49,7 @@ class Context:
     # The session token from `Authorization: Bearer` or the session cookie, unchecked.
     token: str | None = None
     auth: AuthSettings = field(default_factory=AuthSettings)
-    sender: CodeSender = field(default_factory=LoggingSender)
+    sender: CodeSender = field(default_factory=ConsoleSender)
     # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
     response: Any = None
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)

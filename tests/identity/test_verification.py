@@ -9,7 +9,7 @@ import pytest
 from service.graph import Graph
 from service.identity import accounts, admin, verification
 from service.identity.clock import utc_now
-from service.identity.mailer import LoggingSender
+from service.identity.mailer import ConsoleSender
 from service.settings import Settings
 from tests.conftest import SchemaRunner
 from tests.schema.people import person
@@ -25,7 +25,7 @@ async def user_of(gql: SchemaRunner, name: str) -> tuple[Graph, accounts.User]:
 
 async def test_expired_code_is_refused(gql: SchemaRunner) -> None:
     graph, user = await user_of(gql, "slow")
-    sender = LoggingSender()
+    sender = ConsoleSender()
     auth = gql.settings.auth
     past = utc_now() - timedelta(seconds=auth.email_code_ttl_s + 60)
     started = await verification.start(graph, auth, sender, user, "slow@megvii.com", past)
@@ -37,7 +37,7 @@ async def test_expired_code_is_refused(gql: SchemaRunner) -> None:
 
 async def test_too_many_wrong_codes_lock_the_verification(gql: SchemaRunner) -> None:
     graph, user = await user_of(gql, "guesser")
-    sender = LoggingSender()
+    sender = ConsoleSender()
     auth = gql.settings.auth
     started = await verification.start(graph, auth, sender, user, "g@megvii.com", utc_now())
     code = sender.last_code("g@megvii.com")
