@@ -14,7 +14,7 @@ from typing import TypeVar
 from neo4j import AsyncDriver
 from service import errors, localdb
 from service.graph import open_driver, setup_schema
-from service.seed import seed
+from service.seed import load_sample, seed
 from service.settings import Settings
 
 T = TypeVar("T")
@@ -41,7 +41,12 @@ def cmd_seed(args: argparse.Namespace, settings: Settings) -> int:
     async def run() -> str:
         driver = open_driver(settings.neo4j)
         try:
-            return (await seed(driver, settings.neo4j.database)).render()
+            done = [(await seed(driver, settings.neo4j.database)).render()]
+            if args.sample:
+                done.append(
+                    "sample: " + (await load_sample(driver, settings.neo4j.database)).render()
+                )
+            return "\n".join(done)
         finally:
             await driver.close()
 
@@ -165,9 +170,29 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from service import logs
+    from service.identity.mailer import MailNotConfigured, sender_for
+
+    try:
+        sender_for(settings)  # refuse to start here, with the reason, rather than mid-start
+    except MailNotConfigured as exc:
+        print(f"scholar serve: {exc}", file=sys.stderr)
+        return 2
+    logs.configure(settings.log)
     host, port = settings.server.host, settings.server.port
-    print(f"GraphQL at http://{host}:{port}/graphql", flush=True)
-    uvicorn.run("service.app:create_app", factory=True, host=host, port=port, log_level="info")
+    print(
+        f"Web UI at http://{host}:{port}/ and GraphQL at http://{host}:{port}/graphql", flush=True
+    )
+    if settings.mail.sender != "smtp":
+        print("Verification codes are printed here, on the console ([dev mail] lines).", flush=True)
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        log_config=None,
+        log_level=settings.log.level,
+    )
     return 0
 
 
@@ -219,7 +244,13 @@ def parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="the local Neo4j server (no Docker needed)")
     db.add_argument("action", choices=["start", "stop", "status"])
     db.set_defaults(run=cmd_db)
-    sub.add_parser("seed", help="create the schema and load seed/").set_defaults(run=cmd_seed)
+    seed_cmd = sub.add_parser("seed", help="create the schema and load seed/")
+    seed_cmd.add_argument(
+        "--sample",
+        action="store_true",
+        help="also load the 200 real OpenAlex works of data/openalex/ to explore",
+    )
+    seed_cmd.set_defaults(run=cmd_seed)
     sub.add_parser("serve", help="serve the GraphQL API").set_defaults(run=cmd_serve)
     sub.add_parser("schema", help="print the GraphQL schema (SDL)").set_defaults(run=cmd_schema)
     query = sub.add_parser(

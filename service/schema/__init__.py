@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -11,7 +14,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 
-from service.errors import GraphError
+from service.errors import GraphError, QueryTimeout, Unavailable
 from service.schema.claims import ClaimsMutation, ClaimsQuery
 from service.schema.collaboration import CollaborationMutation, CollaborationQuery
 from service.schema.explorer import ExplorerQuery
@@ -21,6 +24,9 @@ from service.schema.problems import PROBLEM_TYPES
 from service.schema.researcher import ProfileQuery
 from service.schema.saved_queries import SavedQueriesQuery
 from service.settings import GraphQLLimits
+
+if TYPE_CHECKING:
+    from strawberry.types import ExecutionContext
 
 
 @strawberry.type
@@ -40,6 +46,33 @@ class Mutation(IdentityMutation, FollowMutation, ClaimsMutation, CollaborationMu
     """Every write; each returns a union of its success type and the expected problems."""
 
 
+log = logging.getLogger(__name__)
+
+
+class Schema(strawberry.Schema):
+    """The strawberry schema, logging client errors as one line and only the rest in full."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        operation = (execution_context and execution_context.operation_name) or "anonymous"
+        for error in errors:
+            original = error.original_error
+            if isinstance(original, Unavailable | QueryTimeout):
+                log.warning("%s in %s: %s", original.code, operation, original.message)
+            elif original is None or isinstance(original, GraphQLError | GraphError):
+                # Syntax, validation, bounds, unknown ids: the client's mistake, not ours.
+                code = (error.extensions or {}).get("code") or getattr(original, "code", None)
+                log.info(
+                    "client error in %s: %s%s",
+                    operation,
+                    error.message,
+                    f" ({code})" if code else "",
+                )
+            else:
+                log.error("unexpected error in %s at %s", operation, error.path, exc_info=original)
+
+
 def _should_mask(error: GraphQLError) -> bool:
     """Hide everything but our own, already client-safe, errors."""
     original = error.original_error
@@ -48,9 +81,9 @@ def _should_mask(error: GraphQLError) -> bool:
     return not isinstance(original, GraphQLError)
 
 
-def build_schema(limits: GraphQLLimits | None = None) -> strawberry.Schema:
+def build_schema(limits: GraphQLLimits | None = None) -> Schema:
     limits = limits or GraphQLLimits()
-    return strawberry.Schema(
+    return Schema(
         query=Query,
         mutation=Mutation,
         types=PROBLEM_TYPES,
