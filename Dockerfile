@@ -9,6 +9,7 @@ RUN uv sync --frozen --no-dev --no-install-project
 COPY service ./service
 COPY cypher ./cypher
 COPY seed ./seed
+COPY data/openalex/api-pages/works-page-200.json ./data/openalex/api-pages/
 COPY schema.graphql README.md ./
 RUN uv sync --frozen --no-dev
 RUN useradd --system --uid 10001 scholar

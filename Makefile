@@ -20,14 +20,15 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 
 install: $(STAMP)
 
-## run: Neo4j started and seeded, then the API at http://127.0.0.1:8000/graphql
+## run: Neo4j started and seeded, then the web UI and API at http://127.0.0.1:8000/
 run: install db-start seed serve
 
+# Development: verification codes are printed on this console (SERVER_ENVIRONMENT, README).
 serve: install
-	$(BIN)/scholar serve
+	SERVER_ENVIRONMENT=$${SERVER_ENVIRONMENT:-development} $(BIN)/scholar serve
 
 seed: install
-	$(BIN)/scholar seed
+	$(BIN)/scholar seed --sample
 
 db-start: install
 	$(BIN)/scholar db start
