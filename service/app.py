@@ -36,6 +36,7 @@ class GraphQLApp(GraphQL[Context, None]):
             auth=settings.auth,
             sender=state.sender,
             response=response,
+            client=request.client.host if request.client else "unknown",
         )
 
 

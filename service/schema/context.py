@@ -52,6 +52,8 @@ class Context:
     sender: CodeSender = field(default_factory=ConsoleSender)
     # Starlette's sub-response, for Set-Cookie on log in and out; None outside HTTP.
     response: Any = None
+    # The client's address, for per-client limits; "local" for in-process callers.
+    client: str = "local"
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
     # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
     relations: DataLoader[str, Relation] = field(init=False)
