@@ -3,7 +3,8 @@
 // work and co-author per request (issue 3). Run by the importer for the researchers a run
 // touched, and for every researcher by service/importer/summaries.py refresh_all.
 // $keepCollaborators: how many collaborators to keep (the API's `first` maximum);
-// $keepSlice: how many candidates per node kind to keep (the slice budget minus the center).
+// $keepSlice: how many candidates per node kind to keep (the slice budget minus the center);
+// $closeMinShared: the shared works that make a co-author a close collaborator.
 // Stored on the Researcher (lists are parallel; Neo4j lists hold no maps or nulls; an empty list
 // is stored as no property, as the offline importer, which cannot write one, leaves it):
 //   summaryLatestYear: year of the latest work (null when no work has a year)
@@ -14,6 +15,7 @@
 //     cypher/researcher/cards.cypher: over shared works of 2..200 authors, sum of
 //     1/(byline - 1) * 0.8^(summaryLatestYear - year of the work)
 //   summarySliceCoauthorIds/Shared: co-authors by shared works (2..200 authors) desc, then name
+//   summaryCloseCoauthors: co-authors with at least $closeMinShared of those shared works
 //   summarySlicePaperIds: works newest first (a work without a year counts as the latest), title
 //   summarySliceInstitutionIds/Members: institutions by how many of those co-authors are
 //     affiliated, then name; summarySlicePeople: how many such co-authors there are
@@ -77,6 +79,7 @@ CALL (r) {
   WITH c, count(p) AS shared ORDER BY shared DESC, c.name, c.id
   WITH collect(c.id) AS ids, collect(shared) AS shared
   SET r.summarySlicePeople = size(ids),
+      r.summaryCloseCoauthors = size([s IN shared WHERE s >= $closeMinShared]),
       r.summarySliceCoauthorIds = CASE WHEN ids <> [] THEN ids[0..$keepSlice] END,
       r.summarySliceCoauthorShared = CASE WHEN ids <> [] THEN shared[0..$keepSlice] END
 }

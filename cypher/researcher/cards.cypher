@@ -2,7 +2,9 @@
 // $ids: ids to fetch, in order (used when $text is null); $text: a Lucene query over names;
 // $first: at most this many rows. $sections: when true each card also carries
 // worksPage ($worksFirst + 1 works newest first after the keyset $worksAfter {date, title, id}),
-// topicShares ($topicsFirst) and collaborators ($collaboratorsFirst, strongest first).
+// topicShares ($topicsFirst), collaborators (the $collaboratorsFirst strongest close
+// collaborators: co-authors sharing at least $closeMinShared works) and coauthors (the
+// $coauthorsFirst strongest co-authors of any kind).
 // Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
 // researcher's latest work); works with more than 200 authors do not count as collaboration.
 // trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
@@ -102,19 +104,27 @@ CALL (r) {
                       WITH t, h ORDER BY h.score DESC, t.name RETURN t {.id, .name} }
   }) AS worksPage
 }
+// Both lists come from the one stored ranking (strongest first), each person read once.
 CALL (r) {
   WITH r WHERE $sections
-  UNWIND range(0, size(coalesce(r.summaryCollaboratorIds, [])) - 1)[0..$collaboratorsFirst] AS i
+  WITH r, range(0, size(coalesce(r.summaryCollaboratorIds, [])) - 1) AS ranked
+  WITH r, ranked, [i IN ranked WHERE r.summaryCollaboratorShared[i] >= $closeMinShared]
+            [0..$collaboratorsFirst] AS close, ranked[0..$coauthorsFirst] AS anyone
+  UNWIND ranked AS i
+  WITH r, i, close, anyone WHERE i IN close OR i IN anyone
   MATCH (c:Researcher {id: r.summaryCollaboratorIds[i]})
-  WITH c, r.summaryCollaboratorShared[i] AS shared, r.summaryCollaboratorStrength[i] AS strength,
+  WITH c, i IN close AS isClose, i IN anyone AS isAnyone,
+       r.summaryCollaboratorShared[i] AS shared, r.summaryCollaboratorStrength[i] AS strength,
        r.summaryCollaboratorLastYear[i] AS lastYear
   ORDER BY strength DESC, shared DESC, c.name, c.id
-  RETURN collect({
+  WITH collect({close: isClose, anyone: isAnyone, entry: {
     researcher: c {.id, .name, .headline, .openToCollaborate,
                    claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},
     sharedWorks: shared, strength: strength,
     lastYear: CASE WHEN lastYear < 0 THEN null ELSE lastYear END
-  }) AS collaborators
+  }}) AS people
+  RETURN [p IN people WHERE p.close | p.entry] AS collaborators,
+         [p IN people WHERE p.anyone | p.entry] AS coauthorList
 }
 RETURN r {
   .id, .name, .headline, .orcid,
@@ -122,12 +132,13 @@ RETURN r {
   openToCollaborate: coalesce(r.openToCollaborate, false),
   verificationLevel: coalesce(r.verificationLevel, CASE WHEN works > 0 THEN 1 ELSE 0 END),
   affiliation: affiliation, claimed: claimed, topTopics: topTopics,
-  counts: {works: works, followers: followers, topics: topics, closeCollaborators: coauthors},
+  counts: {works: works, followers: followers, topics: topics, coauthors: coauthors,
+           closeCollaborators: coalesce(r.summaryCloseCoauthors, 0)},
   trustInputs: {works: works, claimed: claimed, affiliationKnown: affiliation IS NOT NULL,
                 claimedCoauthors: claimedCoauthors,
                 evidenceStrength: coalesce(ownership.strength, 0),
                 ownerAccountDays: coalesce(ownership.accountDays, 0)},
   worksPage: worksPage,
   topicShares: CASE WHEN $sections THEN topicStats[0..$topicsFirst] ELSE [] END,
-  collaborators: collaborators
+  collaborators: collaborators, coauthors: coauthorList
 } AS card

@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from neo4j import AsyncDriver
-from service import localdb
+from service import collaborators, localdb
 from service.graph import open_driver, setup_schema
 from service.importer import summaries
 from service.importer.bulk_parts import (
@@ -244,6 +244,7 @@ class Assembler:
             member_of,
             keep_collaborators=summaries.KEEP_COLLABORATORS,
             keep_slice=summaries.KEEP_SLICE,
+            close_min_shared=collaborators.CLOSE_MIN_SHARED,
         )
         ids = list(shared.researchers)
         parts = self.processes or min(usable_cpus(), len(ids) // 500)

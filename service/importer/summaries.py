@@ -17,6 +17,7 @@ from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j import exceptions as neo
+from service import collaborators
 from service.graph import translate
 from service.queries import get
 from service.schema.bounds import MAX_FIRST, MAX_GRAPH_NODES
@@ -69,6 +70,7 @@ async def refresh(
                 "ids": ordered[start : start + batch_size],
                 "keepCollaborators": KEEP_COLLABORATORS,
                 "keepSlice": KEEP_SLICE,
+                "closeMinShared": collaborators.CLOSE_MIN_SHARED,
             },
         )
         done += int(rows[0]["refreshed"])

@@ -30,6 +30,7 @@ SUMMARY_TYPES = {
     "summaryCollaboratorStrength": "double[]",
     "summaryCollaboratorLastYear": "long[]",
     "summarySlicePeople": "long",
+    "summaryCloseCoauthors": "long",
     "summarySliceCoauthorIds": "string[]",
     "summarySliceCoauthorShared": "long[]",
     "summarySliceInstitutionIds": "string[]",
@@ -96,6 +97,7 @@ class Summariser:
         *,
         keep_collaborators: int,
         keep_slice: int,
+        close_min_shared: int,
     ) -> None:
         """`names`: researcher id -> name, for every researcher to summarise;
         `affiliations`: researcher id -> institution ids."""
@@ -111,6 +113,7 @@ class Summariser:
         self.paper = {w.id: place for place, w in enumerate(titled)}
         self.keep_collaborators = keep_collaborators
         self.keep_slice = keep_slice
+        self.close_min_shared = close_min_shared
         # Every researcher's institutions as their places in name order, one run a researcher,
         # runs in the researchers' name order: counting the institutions of a researcher's
         # co-authors is most of the summaries' work on large corpora (a prolific co-author
@@ -206,6 +209,7 @@ class Summariser:
             "summaryCollaboratorStrength": _listed(map(strength.__getitem__, collaborators)),
             "summaryCollaboratorLastYear": _listed(last.get(c, -1) for c in collaborators),
             "summarySlicePeople": len(shared),
+            "summaryCloseCoauthors": sum(1 for n in shared.values() if n >= self.close_min_shared),
             "summarySliceCoauthorIds": _listed(kept),
             "summarySliceCoauthorShared": _listed(map(shared.__getitem__, kept)),
             "summarySliceInstitutionIds": _listed(places),

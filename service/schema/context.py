@@ -8,6 +8,7 @@ from typing import Any
 
 from strawberry.dataloader import DataLoader
 
+from service.collaborators import CLOSE_MIN_SHARED
 from service.graph import Graph
 from service.identity import accounts
 from service.identity.clock import utc_now
@@ -27,6 +28,7 @@ class Sections:
     works_after: str | None = None
     topics_first: int = 0
     collaborators_first: int = 0
+    coauthors_first: int = 0
 
 
 NO_SECTIONS = Sections()
@@ -120,10 +122,15 @@ def card_params(
         "text": text,
         "first": first if first is not None else len(ids or ()),
         "sections": bool(
-            sections.works_first or sections.topics_first or sections.collaborators_first
+            sections.works_first
+            or sections.topics_first
+            or sections.collaborators_first
+            or sections.coauthors_first
         ),
         "worksFirst": sections.works_first,
         "worksAfter": decode_cursor(sections.works_after, CURSOR_FIELDS, "works.after"),
         "topicsFirst": sections.topics_first,
         "collaboratorsFirst": sections.collaborators_first,
+        "coauthorsFirst": sections.coauthors_first,
+        "closeMinShared": CLOSE_MIN_SHARED,
     }

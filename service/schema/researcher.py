@@ -15,6 +15,7 @@ import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from service import errors, trust
+from service.collaborators import CLOSE_MIN_SHARED
 from service.schema.bounds import (
     MAX_FIRST,
     UserInputError,
@@ -109,6 +110,15 @@ class Collaborator:
         "researcher's latest work."
     )
     last_year: int | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Collaborator:
+        return cls(
+            researcher=Researcher.from_stub(row["researcher"]),
+            shared_works=row["sharedWorks"],
+            strength=row["strength"],
+            last_year=row.get("lastYear"),
+        )
 
 
 @strawberry.type
@@ -216,6 +226,7 @@ class Researcher:
             works=counts["works"],
             followers=counts["followers"],
             topics=counts["topics"],
+            coauthors=counts["coauthors"],
             close_collaborators=counts["closeCollaborators"],
         )
 
@@ -251,7 +262,10 @@ class Researcher:
             for s in card["topicShares"][:first]
         ]
 
-    @strawberry.field(description=f"Strongest first; first <= {MAX_FIRST}.")
+    @strawberry.field(
+        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works (of 2..200 authors), "
+        f"strongest first; first <= {MAX_FIRST}."
+    )
     async def close_collaborators(
         self, info: Info, first: int = DEFAULT_COLLABORATORS
     ) -> list[Collaborator]:
@@ -259,15 +273,17 @@ class Researcher:
         card = await self._with_sections(
             info, Sections(collaborators_first=first), self._sections.collaborators_first == first
         )
-        return [
-            Collaborator(
-                researcher=Researcher.from_stub(c["researcher"]),
-                shared_works=c["sharedWorks"],
-                strength=c["strength"],
-                last_year=c.get("lastYear"),
-            )
-            for c in card["collaborators"][:first]
-        ]
+        return [Collaborator.from_row(c) for c in card["collaborators"][:first]]
+
+    @strawberry.field(
+        description=f"Every co-author, close or not, strongest first; first <= {MAX_FIRST}."
+    )
+    async def coauthors(self, info: Info, first: int = DEFAULT_COLLABORATORS) -> list[Collaborator]:
+        bounded(first, "first")
+        card = await self._with_sections(
+            info, Sections(coauthors_first=first), self._sections.coauthors_first == first
+        )
+        return [Collaborator.from_row(c) for c in card["coauthors"][:first]]
 
 
 async def load_researcher(
@@ -308,6 +324,7 @@ def _wanted_sections(info: Info) -> Sections:
         works_after=works.get("after"),
         topics_first=first("topics", DEFAULT_TOPICS),
         collaborators_first=first("closeCollaborators", DEFAULT_COLLABORATORS),
+        coauthors_first=first("coauthors", DEFAULT_COLLABORATORS),
     )
 
 

@@ -6,6 +6,8 @@ from enum import Enum
 
 import strawberry
 
+from service.collaborators import CLOSE_MIN_SHARED
+
 
 @strawberry.type
 class Institution:
@@ -48,7 +50,11 @@ class ResearcherCounts:
     works: int
     followers: int
     topics: int
-    close_collaborators: int = strawberry.field(description="Distinct co-authors.")
+    coauthors: int = strawberry.field(description="Distinct co-authors.")
+    close_collaborators: int = strawberry.field(
+        description=f"Co-authors sharing at least {CLOSE_MIN_SHARED} works: repeated "
+        "collaboration, not one crowded paper."
+    )
 
 
 @strawberry.type

@@ -28,7 +28,7 @@ PAGE = DATA / "api-pages" / "works-page-200.json"
 # Through service.queries, so the meta-test sees both files run.
 CARDS = get("researcher/cards").text
 SLICE = get("graph/slice").text
-FULL = Sections(works_first=100, topics_first=100, collaborators_first=100)
+FULL = Sections(works_first=100, topics_first=100, collaborators_first=100, coauthors_first=100)
 
 
 async def run(
@@ -178,8 +178,8 @@ async def figures(driver: AsyncDriver, settings: Settings, rid: str) -> dict[str
     found = await card(driver, settings, CARDS, rid, sections=FULL)
     return {
         "works": found["counts"]["works"],
-        "coauthors": found["counts"]["closeCollaborators"],
-        "collaborators": [c["researcher"]["id"] for c in found["collaborators"]],
+        "coauthors": found["counts"]["coauthors"],
+        "collaborators": [c["researcher"]["id"] for c in found["coauthors"]],
         "claimedCoauthors": found["trustInputs"]["claimedCoauthors"],
     }
 

@@ -16,6 +16,7 @@ def summariser(works: list[Work], people: str) -> Summariser:
         {},
         keep_collaborators=10,
         keep_slice=10,
+        close_min_shared=2,
     )
 
 

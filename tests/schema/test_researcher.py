@@ -21,7 +21,7 @@ query Profile($id: ID!) {
     affiliation { id name countryCode }
     trust { score label verificationLevel modelVersion
             signals { name value contribution explanation } }
-    counts { works followers topics closeCollaborators }
+    counts { works followers topics coauthors closeCollaborators }
     works(first: 20) {
       totalCount pageInfo { hasNextPage endCursor }
       edges { cursor node { id title abstract year type venue doi
@@ -29,6 +29,7 @@ query Profile($id: ID!) {
     }
     topics { topic { id name } works }
     closeCollaborators(first: 20) { researcher { id name } sharedWorks strength lastYear }
+    coauthors(first: 20) { researcher { id name } sharedWorks strength lastYear }
   }
 }
 """
@@ -79,18 +80,30 @@ async def test_authors_in_byline_order(gql: SchemaRunner) -> None:
         assert [a["name"] for a in node["authors"]] == expected[node["title"]]
 
 
-async def test_collaborators_are_the_real_coauthors(gql: SchemaRunner) -> None:
+async def test_coauthors_are_the_real_coauthors(gql: SchemaRunner) -> None:
     data = await profile(gql)
     shared = reference_coauthors()
     assert len(shared) == 18
-    collaborators = data["closeCollaborators"]
-    assert data["counts"]["closeCollaborators"] == 18
-    assert len(collaborators) == 18
-    assert {c["researcher"]["name"]: c["sharedWorks"] for c in collaborators} == shared
-    assert [c["researcher"]["name"] for c in collaborators[:2]] == ["Renjie Song", "Jiajun Liang"]
-    assert collaborators[0]["sharedWorks"] == collaborators[1]["sharedWorks"] == 4
-    strengths = [c["strength"] for c in collaborators]
+    coauthors = data["coauthors"]
+    assert data["counts"]["coauthors"] == 18
+    assert len(coauthors) == 18
+    assert {c["researcher"]["name"]: c["sharedWorks"] for c in coauthors} == shared
+    assert [c["researcher"]["name"] for c in coauthors[:2]] == ["Renjie Song", "Jiajun Liang"]
+    assert coauthors[0]["sharedWorks"] == coauthors[1]["sharedWorks"] == 4
+    strengths = [c["strength"] for c in coauthors]
     assert strengths == sorted(strengths, reverse=True)
+
+
+async def test_close_collaborators_share_two_works_or_more(gql: SchemaRunner) -> None:
+    data = await profile(gql)
+    repeated = {name: n for name, n in reference_coauthors().items() if n >= 2}
+    assert len(repeated) == 6  # Song, Liang (4 each); Cui, L. Yang, J. Yang, Li (2 each)
+    close = data["closeCollaborators"]
+    assert data["counts"]["closeCollaborators"] == 6
+    assert {c["researcher"]["name"]: c["sharedWorks"] for c in close} == repeated
+    assert [c["strength"] for c in close] == sorted((c["strength"] for c in close), reverse=True)
+    # The same people and figures as in the full co-author list, in the same order.
+    assert close == [c for c in data["coauthors"] if c["sharedWorks"] >= 2]
 
 
 async def test_trust_signals_add_up(gql: SchemaRunner) -> None:

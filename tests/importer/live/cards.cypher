@@ -5,7 +5,8 @@
 // $ids: ids to fetch, in order (used when $text is null); $text: a Lucene query over names;
 // $first: at most this many rows. $sections: when true each card also carries
 // worksPage ($worksFirst + 1 works newest first after the keyset $worksAfter {date, title, id}),
-// topicShares ($topicsFirst) and collaborators ($collaboratorsFirst, strongest first).
+// topicShares ($topicsFirst), collaborators ($collaboratorsFirst strongest co-authors with at
+// least $closeMinShared shared works) and coauthors ($coauthorsFirst strongest of any kind).
 // Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
 // researcher's latest work); works with more than 200 authors do not count as collaboration.
 // trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
@@ -38,11 +39,17 @@ CALL (r) {
          count(CASE WHEN EXISTS { (c)<-[:CLAIMED]-(:User) } THEN 1 END) AS claimedCoauthors
 }
 CALL (r) {
+  MATCH (r)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Researcher)
+  WHERE c <> r AND COUNT { (p)<-[:AUTHORED]-(:Researcher) } <= 200
+  WITH c, count(p) AS shared WHERE shared >= $closeMinShared
+  RETURN count(c) AS closeCoauthors
+}
+CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)-[:HAS_TOPIC]->(t:Topic)
   WITH t, count(DISTINCT p) AS shared ORDER BY shared DESC, t.name, t.id
   RETURN collect({topic: t {.id, .name}, works: shared}) AS topicStats
 }
-WITH r, rank, affiliation, coauthors, claimedCoauthors, topicStats,
+WITH r, rank, affiliation, coauthors, closeCoauthors, claimedCoauthors, topicStats,
      COUNT { (r)-[:AUTHORED]->(:Paper) } AS works,
      COUNT { (r)<-[:FOLLOWS]-(:User) } AS followers,
      size(topicStats) AS topics,
@@ -85,12 +92,15 @@ CALL (r) {
   WITH c, count(p) AS shared, max(p.year) AS lastYear,
        sum((1.0 / (byline - 1)) * 0.8 ^ (coalesce(latest, 0) - coalesce(p.year, latest, 0)))
          AS strength
-  ORDER BY strength DESC, shared DESC, c.name, c.id LIMIT $collaboratorsFirst
-  RETURN collect({
+  ORDER BY strength DESC, shared DESC, c.name, c.id
+  WITH collect({
     researcher: c {.id, .name, .headline, .openToCollaborate,
                    claimed: EXISTS { (c)<-[:CLAIMED]-(:User) }},
     sharedWorks: shared, strength: strength, lastYear: lastYear
-  }) AS collaborators
+  }) AS everyone
+  RETURN [p IN everyone WHERE p.sharedWorks >= $closeMinShared][0..$collaboratorsFirst]
+           AS collaborators,
+         everyone[0..$coauthorsFirst] AS coauthorList
 }
 RETURN r {
   .id, .name, .headline, .orcid,
@@ -98,12 +108,13 @@ RETURN r {
   openToCollaborate: coalesce(r.openToCollaborate, false),
   verificationLevel: coalesce(r.verificationLevel, CASE WHEN works > 0 THEN 1 ELSE 0 END),
   affiliation: affiliation, claimed: claimed, topTopics: topTopics,
-  counts: {works: works, followers: followers, topics: topics, closeCollaborators: coauthors},
+  counts: {works: works, followers: followers, topics: topics, coauthors: coauthors,
+           closeCollaborators: closeCoauthors},
   trustInputs: {works: works, claimed: claimed, affiliationKnown: affiliation IS NOT NULL,
                 claimedCoauthors: claimedCoauthors,
                 evidenceStrength: coalesce(ownership.strength, 0),
                 ownerAccountDays: coalesce(ownership.accountDays, 0)},
   worksPage: worksPage,
   topicShares: CASE WHEN $sections THEN topicStats[0..$topicsFirst] ELSE [] END,
-  collaborators: collaborators
+  collaborators: collaborators, coauthors: coauthorList
 } AS card
