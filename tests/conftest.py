@@ -21,7 +21,7 @@ from service.graph import Graph, open_driver
 from service.identity.mailer import ConsoleSender
 from service.schema import build_schema
 from service.schema.context import Context
-from service.seed import seed
+from service.seed import load_sample, seed
 from service.settings import (
     AuthSettings,
     LocalNeo4jSettings,
@@ -86,6 +86,16 @@ async def seeded(empty_graph: AsyncDriver, settings: Settings) -> AsyncDriver:
     """Only the seed researcher's data, freshly loaded."""
     await seed(empty_graph, settings.neo4j.database)
     return empty_graph
+
+
+@pytest.fixture(scope="module")
+async def sampled(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The seed and the 200 sample works (as `make run` loads them), once per test module whose
+    tests only read, or write only what they clean up."""
+    await wipe(driver, settings.neo4j.database)
+    await seed(driver, settings.neo4j.database)
+    await load_sample(driver, settings.neo4j.database)
+    return driver
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@
 // Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
 // researcher's latest work); works with more than 200 authors do not count as collaboration.
 // trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
-// record's active Claim (see cypher/claims/claim.cypher) and are 0 when it is unclaimed.
+// record's active Claim (see cypher/claims/claim.cypher) and are 0 when it is unclaimed;
+// activeClaim is that claim's public face (id, level, since, vouches), null when unclaimed.
 // Cost does not grow with the researcher's works (issue 3): co-author and topic figures and
 // the collaborator ranking are read from the summary cypher/import/refresh_researchers.cypher
 // stores (the importer refreshes it for every researcher a run touches); names, claimed flags
@@ -23,7 +24,7 @@ CALL () {
   RETURN r, toFloat(-i) AS rank
   UNION
   WITH $text AS text WHERE text IS NOT NULL
-  CALL db.index.fulltext.queryNodes('researcher_names', text, {limit: $first})
+  CALL db.index.fulltext.queryNodes('researcher_search', text, {limit: $first})
   YIELD node, score
   RETURN node AS r, score AS rank
 }
@@ -78,7 +79,8 @@ WITH r, rank, affiliation, claimedCoauthors, topicStats,
      coalesce(r.summaryCoauthors, 0) AS coauthors,
      EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
      head(COLLECT { MATCH (u:User)-[:MADE]->(c:Claim {activeKey: r.id})
-                    RETURN {strength: c.strength,
+                    RETURN {id: c.id, level: c.level, since: c.createdAt, strength: c.strength,
+                            vouches: COUNT { (c)<-[:VOUCHED_FOR]-(:User) },
                             accountDays: duration.inDays(u.createdAt, datetime()).days} })
        AS ownership,
      [s IN topicStats[0..2] | s.topic.name] AS topTopics
@@ -138,6 +140,8 @@ RETURN r {
                 claimedCoauthors: claimedCoauthors,
                 evidenceStrength: coalesce(ownership.strength, 0),
                 ownerAccountDays: coalesce(ownership.accountDays, 0)},
+  activeClaim: CASE WHEN ownership IS NULL THEN null
+                    ELSE ownership {.id, .level, .since, .vouches} END,
   worksPage: worksPage,
   topicShares: CASE WHEN $sections THEN topicStats[0..$topicsFirst] ELSE [] END,
   collaborators: collaborators, coauthors: coauthorList

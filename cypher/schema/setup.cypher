@@ -11,8 +11,16 @@ CREATE INDEX researcher_orcid IF NOT EXISTS FOR (n:Researcher) ON (n.orcid);
 CREATE INDEX paper_doi IF NOT EXISTS FOR (n:Paper) ON (n.doi);
 CREATE INDEX paper_sort IF NOT EXISTS FOR (n:Paper) ON (n.sortDate);
 CREATE INDEX topic_level IF NOT EXISTS FOR (n:Topic) ON (n.level);
-CREATE FULLTEXT INDEX researcher_names IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name, n.alternativeNames];
-CREATE FULLTEXT INDEX paper_titles IF NOT EXISTS FOR (n:Paper) ON EACH [n.title];
+// Search (cypher/search/nodes.cypher): accent-folding analyzers, so "Watzold" finds Wätzold.
+// They replace the first, unfolded indexes, which graphs from before them still hold.
+DROP INDEX researcher_names IF EXISTS;
+DROP INDEX paper_titles IF EXISTS;
+CREATE FULLTEXT INDEX researcher_search IF NOT EXISTS FOR (n:Researcher) ON EACH [n.name, n.alternativeNames] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (n:Paper) ON EACH [n.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX topic_search IF NOT EXISTS FOR (n:Topic) ON EACH [n.name] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX institution_search IF NOT EXISTS FOR (n:Institution) ON EACH [n.name, n.alternativeNames, n.acronyms] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+// The home page's most connected researchers, read in index order (cypher/researcher/top.cypher).
+CREATE INDEX researcher_coauthors IF NOT EXISTS FOR (n:Researcher) ON (n.summaryCoauthors);
 CREATE CONSTRAINT user_email IF NOT EXISTS FOR (n:User) REQUIRE n.email IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (n:Session) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE;

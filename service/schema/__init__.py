@@ -20,9 +20,13 @@ from service.schema.collaboration import CollaborationMutation, CollaborationQue
 from service.schema.explorer import ExplorerQuery
 from service.schema.follow import FollowMutation
 from service.schema.identity import IdentityMutation, IdentityQuery
+from service.schema.institution import InstitutionQuery
+from service.schema.paper import PaperQuery
 from service.schema.problems import PROBLEM_TYPES
 from service.schema.researcher import ProfileQuery
 from service.schema.saved_queries import SavedQueriesQuery
+from service.schema.search import SearchQuery
+from service.schema.topic import TopicQuery
 from service.settings import GraphQLLimits
 
 if TYPE_CHECKING:
@@ -32,6 +36,10 @@ if TYPE_CHECKING:
 @strawberry.type
 class Query(
     ProfileQuery,
+    SearchQuery,
+    PaperQuery,
+    TopicQuery,
+    InstitutionQuery,
     ExplorerQuery,
     SavedQueriesQuery,
     IdentityQuery,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 
 from service.collaborators import CLOSE_MIN_SHARED
@@ -14,9 +15,10 @@ from service.identity import accounts
 from service.identity.clock import utc_now
 from service.identity.mailer import CodeSender, ConsoleSender
 from service.schema.bounds import decode_cursor
-from service.settings import AuthSettings
+from service.settings import AuthSettings, Settings
 
 Card = dict[str, Any]
+Row = dict[str, Any]
 CURSOR_FIELDS = ("date", "title", "id")
 
 
@@ -57,6 +59,7 @@ class Context:
     # The client's address, for per-client limits; "local" for in-process callers.
     client: str = "local"
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
+    _details: dict[tuple[Any, ...], DataLoader[str, Row | None]] = field(default_factory=dict)
     # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
     relations: DataLoader[str, Relation] = field(init=False)
     _user: accounts.User | None = field(init=False, default=None)
@@ -82,7 +85,23 @@ class Context:
     def forget_cards(self) -> None:
         """After a write that changes cards (followers, claims), later loads read afresh."""
         self._loaders.clear()
+        self._details.clear()
         self.relations.clear_all()
+
+    def details(self, query: str, **params: Any) -> DataLoader[str, Row | None]:
+        """Rows of a details query (`cypher/<kind>/details.cypher`: `$ids` in, one `item` map
+        per id that exists out) by id, batched per request and per set of parameters."""
+        key = (query, *sorted(params.items()))
+        loader = self._details.get(key)
+        if loader is None:
+
+            async def load(ids: list[str]) -> list[Row | None]:
+                rows = await self.graph.read(query, ids=ids, **params)
+                found = {row["item"]["id"]: row["item"] for row in rows}
+                return [found.get(i) for i in ids]
+
+            loader = self._details[key] = DataLoader(load_fn=load)
+        return loader
 
     async def _load_relations(self, ids: list[str]) -> list[Relation]:
         user = await self.user()
@@ -107,6 +126,28 @@ class Context:
 
             loader = self._loaders[sections] = DataLoader(load_fn=load)
         return loader
+
+
+def session_token(request: Request, cookie_name: str) -> str | None:
+    """The bearer token if the client sent one, else the browser's session cookie."""
+    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return request.cookies.get(cookie_name) or None
+
+
+def context_for(request: Request, response: Any = None) -> Context:
+    """The context of one HTTP request, on the app's one driver: for /graphql and the pages."""
+    state = request.app.state
+    settings: Settings = state.settings
+    return Context(
+        graph=Graph(state.driver, settings.neo4j),
+        token=session_token(request, settings.auth.cookie_name),
+        auth=settings.auth,
+        sender=state.sender,
+        response=response,
+        client=request.client.host if request.client else "unknown",
+    )
 
 
 def card_params(

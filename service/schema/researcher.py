@@ -7,8 +7,8 @@ start as stubs and load their cards through the per-request DataLoader, one roun
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -16,6 +16,7 @@ from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField
 
 from service import errors, trust
 from service.collaborators import CLOSE_MIN_SHARED
+from service.identity.clock import native
 from service.schema.bounds import (
     MAX_FIRST,
     UserInputError,
@@ -29,19 +30,14 @@ from service.schema.context import (
     Card,
     Context,
     Sections,
-    card_params,
 )
-from service.schema.types import (
-    Institution,
-    PageInfo,
-    ResearcherCounts,
-    Topic,
-    TopicShare,
-    TrustSignal,
-    TrustSnapshot,
-)
+from service.schema.institution import Institution
+from service.schema.paper import Paper, PaperConnection, PaperEdge
+from service.schema.topic import Topic, TopicShare
+from service.schema.types import PageInfo, ResearcherCounts, TrustSignal, TrustSnapshot
 
 Info = strawberry.Info[Context, None]
+VOUCHABLE = "claims/viewer_may_vouch"
 MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200
 DEFAULT_WORKS = 20
@@ -51,54 +47,6 @@ DEFAULT_COLLABORATORS = 10
 
 def _cursor_of(work: dict[str, Any]) -> str:
     return encode_cursor({"date": work["sortDate"], "title": work["title"], "id": work["id"]})
-
-
-@strawberry.type
-class Paper:
-    id: strawberry.ID
-    title: str
-    abstract: str | None
-    year: int | None
-    type: str = strawberry.field(description='"preprint", "article", ...')
-    venue: str | None = strawberry.field(description="The primary location's source.")
-    doi: str | None
-    _authors: strawberry.Private[list[dict[str, Any]]]
-    _topics: strawberry.Private[list[dict[str, Any]]]
-
-    @strawberry.field(description="In byline order.")
-    def authors(self) -> list[Researcher]:
-        return [Researcher.from_stub(a) for a in self._authors]
-
-    @strawberry.field
-    def topics(self) -> list[Topic]:
-        return [Topic(id=t["id"], name=t["name"]) for t in self._topics]
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Paper:
-        return cls(
-            id=row["id"],
-            title=row["title"],
-            abstract=row.get("abstract"),
-            year=row.get("year"),
-            type=row.get("type") or "article",
-            venue=row.get("venue"),
-            doi=row.get("doi"),
-            _authors=row.get("authors") or [],
-            _topics=row.get("topics") or [],
-        )
-
-
-@strawberry.type
-class PaperEdge:
-    cursor: str
-    node: Paper
-
-
-@strawberry.type
-class PaperConnection:
-    total_count: int
-    page_info: PageInfo
-    edges: list[PaperEdge]
 
 
 @strawberry.type
@@ -119,6 +67,14 @@ class Collaborator:
             strength=row["strength"],
             last_year=row.get("lastYear"),
         )
+
+
+@strawberry.type(description="The active claim on a record, as anyone may see it.")
+class PublicClaim:
+    id: strawberry.ID
+    level: int = strawberry.field(description="The verification level it earned (L2..L4).")
+    since: datetime
+    vouches: int = strawberry.field(description="Co-authors who vouched for it.")
 
 
 @strawberry.type
@@ -186,6 +142,27 @@ class Researcher:
     async def viewer_owns(self, info: Info) -> bool:
         return (await info.context.relations.load(str(self.id))).owns
 
+    @strawberry.field(description="The active claim, null while the record is unclaimed.")
+    async def active_claim(self, info: Info) -> PublicClaim | None:
+        found = (await self._full(info)).get("activeClaim")
+        if not found:
+            return None
+        return PublicClaim(
+            id=found["id"], level=found["level"], since=native(found["since"]),
+            vouches=found["vouches"],
+        )  # fmt: skip
+
+    @strawberry.field(
+        description="Whether the viewer may vouch for the active claim (they own a co-author's "
+        "record and have not vouched yet); false if anonymous."
+    )
+    async def viewer_may_vouch(self, info: Info) -> bool:
+        user = await info.context.user()
+        if user is None:
+            return False
+        found = await info.context.details(VOUCHABLE, userId=user.id).load(str(self.id))
+        return found is not None and not found["vouched"]
+
     @strawberry.field(description="Short topics the owner wants to collaborate on.")
     async def collaboration_interests(self, info: Info) -> list[str]:
         return list((await self._full(info)).get("collaborationInterests") or [])
@@ -193,11 +170,7 @@ class Researcher:
     @strawberry.field(description='Null renders as "Affiliation not imported".')
     async def affiliation(self, info: Info) -> Institution | None:
         found = (await self._full(info)).get("affiliation")
-        if not found:
-            return None
-        return Institution(
-            id=found["id"], name=found["name"], country_code=found.get("countryCode")
-        )
+        return Institution.from_row(found) if found else None
 
     @strawberry.field
     async def trust(self, info: Info) -> TrustSnapshot:
@@ -258,7 +231,7 @@ class Researcher:
             info, Sections(topics_first=first), self._sections.topics_first == first
         )
         return [
-            TopicShare(topic=Topic(id=s["topic"]["id"], name=s["topic"]["name"]), works=s["works"])
+            TopicShare(topic=Topic.from_row(s["topic"]), works=s["works"])
             for s in card["topicShares"][:first]
         ]
 
@@ -328,16 +301,6 @@ def _wanted_sections(info: Info) -> Sections:
     )
 
 
-def _search_query(text: str) -> str:
-    """A Lucene query that matches every word, exactly (ranked higher) or as a prefix."""
-    words = [w.lower() for w in re.findall(r"\w+", text)][:10]
-    if not words:
-        raise UserInputError("text must contain at least one letter or digit", "text")
-    exact = " AND ".join(words)
-    prefix = " AND ".join(f"{w}*" for w in words)
-    return f"({exact})^2 OR ({prefix})"
-
-
 @strawberry.type
 class ProfileQuery:
     @strawberry.field(description="Null when no researcher has this id.")
@@ -348,12 +311,10 @@ class ProfileQuery:
         card = await info.context.cards(wanted).load(str(id))
         return Researcher.from_card(card, wanted) if card is not None else None
 
-    @strawberry.field(description=f"Full-text search over names; first <= {MAX_FIRST}.")
-    async def search_researchers(self, info: Info, text: str, first: int = 10) -> list[Researcher]:
-        bounded(first, "first")
-        if len(text) > MAX_SEARCH_LENGTH:
-            raise UserInputError(f"text must be at most {MAX_SEARCH_LENGTH} characters", "text")
-        rows = await info.context.graph.read(
-            "researcher/cards", **card_params(text=_search_query(text), first=first)
-        )
-        return [Researcher.from_card(row["card"]) for row in rows]
+    @strawberry.field(
+        description=f"The researchers with the most distinct co-authors; first <= {MAX_FIRST}."
+    )
+    async def most_connected_researchers(self, info: Info, first: int = 10) -> list[Researcher]:
+        rows = await info.context.graph.read("researcher/top", first=bounded(first, "first"))
+        cards = await info.context.cards().load_many([row["id"] for row in rows])
+        return [Researcher.from_card(card) for card in cards if card is not None]

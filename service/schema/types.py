@@ -10,25 +10,6 @@ from service.collaborators import CLOSE_MIN_SHARED
 
 
 @strawberry.type
-class Institution:
-    id: strawberry.ID
-    name: str
-    country_code: str | None
-
-
-@strawberry.type
-class Topic:
-    id: strawberry.ID
-    name: str
-
-
-@strawberry.type
-class TopicShare:
-    topic: Topic
-    works: int = strawberry.field(description="The researcher's works on this topic.")
-
-
-@strawberry.type
 class TrustSignal:
     name: str
     value: float

@@ -42,7 +42,7 @@ async def test_profile_card_of_an_imported_author(
     )
     card = rows[0]["card"]
     assert card["counts"]["works"] == works
-    assert card["counts"]["closeCollaborators"] == len(coauthors)
+    assert card["counts"]["coauthors"] == len(coauthors)
     assert len(card["worksPage"]) == works
 
 

@@ -301,3 +301,34 @@ async def test_50_concurrent_claims_make_exactly_one_owner(gql: SchemaRunner) ->
         id=SEED_RESEARCHER_ID,
     )
     assert active == 1
+
+
+async def test_the_active_claim_is_public_and_co_authors_see_they_may_vouch(
+    gql: SchemaRunner,
+) -> None:
+    public = """query($id: ID!) { researcher(id: $id) {
+      activeClaim { id level vouches } viewerMayVouch } }"""
+    colleague = await person(gql, "colleague")
+    await set_orcid(gql, CO_AUTHOR, CO_AUTHOR_ORCID)
+    await claim(gql, colleague, id=CO_AUTHOR, orcid=CO_AUTHOR_ORCID)
+    borui = await person(gql, "borui")
+    await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
+    done = await claim(gql, borui, orcid=ORCID)
+    claim_id = done["claim"]["id"]
+    expected = {"id": claim_id, "level": 3, "vouches": 0}
+
+    seen = {}
+    for who in (None, borui.token, colleague.token):
+        result = await gql(public, as_token=who, id=SEED_RESEARCHER_ID)
+        assert result.errors is None, result.errors
+        seen[who] = result.data["researcher"]
+    assert all(s["activeClaim"] == expected for s in seen.values())
+    # Only the co-author who owns a record may vouch; not the owner, not anonymous visitors.
+    assert [s["viewerMayVouch"] for s in seen.values()] == [False, False, True]
+
+    await gql(VOUCH, as_token=colleague.token, id=claim_id)
+    after = await gql(public, as_token=colleague.token, id=SEED_RESEARCHER_ID)
+    assert after.data["researcher"] == {
+        "activeClaim": {"id": claim_id, "level": 3, "vouches": 1},
+        "viewerMayVouch": False,  # already vouched
+    }

@@ -18,7 +18,7 @@ CALL () {
   RETURN r, toFloat(-i) AS rank
   UNION
   WITH $text AS text WHERE text IS NOT NULL
-  CALL db.index.fulltext.queryNodes('researcher_names', text, {limit: $first})
+  CALL db.index.fulltext.queryNodes('researcher_search', text, {limit: $first})
   YIELD node, score
   RETURN node AS r, score AS rank
 }
@@ -55,7 +55,8 @@ WITH r, rank, affiliation, coauthors, closeCoauthors, claimedCoauthors, topicSta
      size(topicStats) AS topics,
      EXISTS { (r)<-[:CLAIMED]-(:User) } AS claimed,
      head(COLLECT { MATCH (u:User)-[:MADE]->(c:Claim {activeKey: r.id})
-                    RETURN {strength: c.strength,
+                    RETURN {id: c.id, level: c.level, since: c.createdAt, strength: c.strength,
+                            vouches: COUNT { (c)<-[:VOUCHED_FOR]-(:User) },
                             accountDays: duration.inDays(u.createdAt, datetime()).days} })
        AS ownership,
      [s IN topicStats[0..2] | s.topic.name] AS topTopics
@@ -114,6 +115,8 @@ RETURN r {
                 claimedCoauthors: claimedCoauthors,
                 evidenceStrength: coalesce(ownership.strength, 0),
                 ownerAccountDays: coalesce(ownership.accountDays, 0)},
+  activeClaim: CASE WHEN ownership IS NULL THEN null
+                    ELSE ownership {.id, .level, .since, .vouches} END,
   worksPage: worksPage,
   topicShares: CASE WHEN $sections THEN topicStats[0..$topicsFirst] ELSE [] END,
   collaborators: collaborators, coauthors: coauthorList
