@@ -20,11 +20,42 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 
 install: $(STAMP)
 
+# The front-end: npm packages from the lock file, bundled by esbuild into the folder the service
+# serves (service/web/static/build/, ignored by git).
+NODE_STAMP := web/node_modules/.installed
+ASSETS := service/web/static/build/.built
+
+$(NODE_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(ASSETS): $(NODE_STAMP) web/build.mjs $(shell find web/src service/web/queries -type f 2>/dev/null)
+	cd web && node build.mjs
+	touch $@
+
+.PHONY: assets browser
+assets: $(ASSETS)
+
+# Browser tests drive Debian's Chromium (Playwright's own download does not work everywhere).
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing Chromium for the browser tests (apt-get)"; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	  else \
+	    echo "make test needs Chromium for its browser tests and cannot install it:"; \
+	    echo "  run: sudo apt-get install -y --no-install-recommends chromium"; \
+	    echo "  or point CHROMIUM=/path/to/chromium at one you have"; \
+	    exit 1; \
+	  fi; \
+	fi
+
 ## run: Neo4j started and seeded, then the web UI and API at http://127.0.0.1:8000/
-run: install db-start seed serve
+run: install assets db-start seed serve
 
 # Development: verification codes are printed on this console (SERVER_ENVIRONMENT, README).
-serve: install
+serve: install assets
 	SERVER_ENVIRONMENT=$${SERVER_ENVIRONMENT:-development} $(BIN)/scholar serve
 
 seed: install
@@ -40,13 +71,14 @@ db-status: install
 	$(BIN)/scholar db status
 
 ## test: every test against a real Neo4j (the suite starts its own `test` instance)
-test: install
-	$(BIN)/pytest
+test: install assets browser
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-lint: install
+lint: install $(NODE_STAMP)
 	$(BIN)/ruff check service tests bench seed
 	$(BIN)/ruff format --check service tests bench seed
 	$(BIN)/mypy
+	cd web && npx --no-install tsc --noEmit -p . && npx --no-install eslint .
 
 ## schema: rewrite schema.graphql from the code (a test fails when they differ)
 schema: install
@@ -75,4 +107,4 @@ docker-config:
 
 clean:
 	-$(BIN)/scholar db stop
-	rm -rf $(VENV) $(TOOLS) .neo4j
+	rm -rf $(VENV) $(TOOLS) .neo4j web/node_modules service/web/static/build

@@ -8,18 +8,20 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
-from service import errors
+from service import errors, web
 from service.graph import Graph, open_driver, setup_schema
+from service.guards import BodyLimit, GraphQLGuard
 from service.identity.mailer import CodeSender, sender_for
 from service.schema import build_schema
-from service.schema.context import Context
+from service.schema.context import Context, context_for
 from service.settings import Settings
+from service.web.render import render
 
 log = logging.getLogger(__name__)
 
@@ -28,73 +30,11 @@ class GraphQLApp(GraphQL[Context, None]):
     """Strawberry's ASGI view with a per-request context built on the app's one driver."""
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        state = request.app.state
-        settings: Settings = state.settings
-        return Context(
-            graph=Graph(state.driver, settings.neo4j),
-            token=session_token(request, settings.auth.cookie_name),
-            auth=settings.auth,
-            sender=state.sender,
-            response=response,
-            client=request.client.host if request.client else "unknown",
-        )
+        return context_for(request, response)
 
-
-def session_token(request: Request, cookie_name: str) -> str | None:
-    """The bearer token if the client sent one, else the browser's session cookie."""
-    scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and credentials.strip():
-        return credentials.strip()
-    return request.cookies.get(cookie_name) or None
-
-
-class BodyLimit:
-    """Refuse request bodies over `max_bytes` with 413 before anything parses them."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
-            await self._refuse(scope, receive, send)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
-        response = JSONResponse(
-            {
-                "errors": [
-                    {
-                        "message": f"request body is larger than {self.max_bytes} bytes",
-                        "extensions": {"code": "PAYLOAD_TOO_LARGE"},
-                    }
-                ]
-            },
-            status_code=413,
-        )
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # Our own page: its assets are served by the service, so it works offline.
+        return render(request, "graphiql.html", {})
 
 
 async def healthz(request: Request) -> Response:
@@ -130,16 +70,28 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
         finally:
             await app.state.driver.close()
 
-    graphql = GraphQLApp(
-        build_schema(settings.graphql), graphql_ide="graphiql" if settings.server.graphiql else None
-    )
+    schema = build_schema(settings.graphql)
+    graphql = GraphQLApp(schema, graphql_ide="graphiql" if settings.server.graphiql else None)
     app = Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            *web.routes(),
         ],
         lifespan=lifespan,
     )
+    app.state.schema = schema
+    # Added innermost first: the body limit runs before anything reads a body.
+    app.add_middleware(GraphQLGuard, path="/graphql", session_cookie=settings.auth.cookie_name)
+    if settings.server.cors_origins:
+        # Other origins call with bearer tokens: no cookies cross, so no CSRF exposure.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.server.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
     app.add_middleware(BodyLimit, max_bytes=settings.graphql.max_body_bytes)
     return app

@@ -53,6 +53,10 @@ class ServerSettings(BaseModel):
     # Production refuses to start without a way to mail codes; `make run` and compose say
     # development, where codes are printed on the console.
     environment: Literal["development", "production"] = "production"
+    # Origins whose pages may call /graphql from a browser (`SERVER_CORS_ORIGINS` as a JSON
+    # list, e.g. ["https://ui.example.org"]); none by default. They authenticate with bearer
+    # tokens: cookies never cross origins here.
+    cors_origins: list[str] = Field(default_factory=list)
 
 
 class AuthSettings(BaseModel):

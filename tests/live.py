@@ -72,9 +72,15 @@ class LiveServer:
 
     def _read(self) -> None:
         assert self.process is not None and self.process.stdout is not None
-        for line in self.process.stdout:
-            with self._lock:
-                self.lines.append(line.rstrip("\n"))
+        # Also kept in a file, to read when a test fails: .screenshots/server.log.
+        log = ROOT / ".screenshots" / "server.log"
+        log.parent.mkdir(exist_ok=True)
+        with log.open("w", encoding="utf-8") as copy:
+            for line in self.process.stdout:
+                copy.write(line)
+                copy.flush()
+                with self._lock:
+                    self.lines.append(line.rstrip("\n"))
 
     def output(self) -> str:
         with self._lock:

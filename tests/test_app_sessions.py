@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from service.guards import CSRF_COOKIE
+
 SIGN_UP = """mutation { signUp(email: "web@example.org", password: "correct horse battery",
   displayName: "Web") { __typename ... on AuthPayload { token } } }"""
 VIEWER = "query { viewer { email } }"
@@ -19,6 +21,9 @@ async def post(client: httpx.AsyncClient, query: str, **headers: str) -> Any:
 
 
 async def test_cookie_session_for_browsers(client: httpx.AsyncClient) -> None:
+    # As the pages' scripts do: the CSRF cookie's value in the header (service/guards.py).
+    client.cookies.set(CSRF_COOKIE, "token")
+    client.headers["x-csrf-token"] = "token"
     signed = await post(client, SIGN_UP)
     cookie = signed.headers["set-cookie"]
     assert cookie.startswith("scholar_session=")

@@ -1,0 +1,73 @@
+"""The pages' GraphQL documents (`service/web/queries/*.graphql`), run in-process against the
+same strawberry schema `/graphql` serves: the pages are the API's first client.
+
+A document that fails is translated once, here: the database unavailable is a 503 page, a bad
+argument a 400 page, anything else a 500 page with a fixed sentence (details in the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from graphql import GraphQLError
+from starlette.requests import Request
+
+from service import errors
+from service.schema.context import Context, context_for
+
+QUERY_DIR = Path(__file__).parent / "queries"
+log = logging.getLogger(__name__)
+
+
+class DocumentFailed(Exception):
+    """A page's document came back with errors; `status` is the page's HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@cache
+def document(name: str) -> str:
+    return (QUERY_DIR / f"{name}.graphql").read_text(encoding="utf-8")
+
+
+def names() -> list[str]:
+    return sorted(path.stem for path in QUERY_DIR.glob("*.graphql"))
+
+
+def _failure(error: GraphQLError) -> DocumentFailed:
+    original = error.original_error
+    if isinstance(original, errors.Unavailable | errors.QueryTimeout):
+        return DocumentFailed(503, original.message)
+    code = (error.extensions or {}).get("code")
+    if code == "BAD_USER_INPUT" or isinstance(original, errors.InvalidInput):
+        return DocumentFailed(400, error.message)
+    if isinstance(original, errors.NotFound):
+        return DocumentFailed(404, original.message)
+    return DocumentFailed(500, "something went wrong on our side; please try again")
+
+
+async def run(
+    request: Request,
+    name: str,
+    /,
+    *,
+    context: Context | None = None,
+    response: Any = None,
+    **variables: Any,
+) -> dict[str, Any]:
+    """The data of document `name` for this request (its viewer, its cookies), or
+    `DocumentFailed`. Pass one `context` to several runs to look the viewer up once."""
+    context = context or context_for(request, response)
+    result = await request.app.state.schema.execute(
+        document(name), variable_values=variables, context_value=context
+    )
+    if result.errors:
+        raise _failure(result.errors[0])
+    data: dict[str, Any] = result.data or {}
+    return data

@@ -1,0 +1,119 @@
+"""Browser tests: Debian's Chromium driven by Playwright against a real `scholar serve` on the
+test Neo4j. Each test checks the page's console for errors and writes 1280x800 screenshots to
+`.screenshots/` (ignored by git) to look at.
+
+Playwright's async API runs on the suite's one event loop; its sync API (and the sync fixtures
+of pytest-playwright) would keep a loop of its own running in the main thread, after which no
+async test or fixture of the suite could run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import AsyncIterator, Iterator
+from urllib.parse import quote
+
+import pytest
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
+
+from neo4j import AsyncDriver
+from service.settings import ROOT
+from tests.live import LiveServer
+
+SHOTS = ROOT / ".screenshots"
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            # These keep Chromium off the network it would otherwise try to reach at start.
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        await launched.close()
+
+
+@pytest.fixture
+async def page(browser: Browser) -> AsyncIterator[Page]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    opened = await context.new_page()
+    yield opened
+    await context.close()
+
+
+@pytest.fixture
+def site(seeded: AsyncDriver, live_server: LiveServer) -> LiveServer:
+    """The running service over a graph holding just the seed."""
+    return live_server
+
+
+class Console:
+    """Errors the page reported: console errors, uncaught exceptions, failed requests."""
+
+    def __init__(self, page: Page) -> None:
+        self.errors: list[str] = []
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on(
+            "response",
+            lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 500 else None,
+        )
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text}")
+
+
+@pytest.fixture
+def console(page: Page) -> Iterator[Console]:
+    watched = Console(page)
+    yield watched
+    assert watched.errors == [], watched.errors
+
+
+async def shot(page: Page, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    await page.screenshot(path=SHOTS / f"{name}.png")
+
+
+async def accessible(page: Page) -> None:
+    """No serious or critical violation that axe-core finds on the page as it is now."""
+    results = await Axe().run(page)
+    bad = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert bad == [], bad
+
+
+def sign_up(server: LiveServer, name: str) -> tuple[str, str]:
+    """An account made through the running service's API; returns (email, token)."""
+    email = f"{name}@example.org"
+    answer = server.graphql(
+        """mutation($email: String!, $name: String!) {
+          signUp(email: $email, password: "correct horse battery", displayName: $name) {
+            ... on AuthPayload { token } } }""",
+        email=email,
+        name=name,
+    )
+    return email, answer["data"]["signUp"]["token"]
+
+
+async def log_in(page: Page, server: LiveServer, email: str, next_path: str = "/") -> None:
+    await page.goto(f"{server.url}/login?next={quote(next_path)}")
+    await page.get_by_label("Email").fill(email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Log in").click()
+    await page.wait_for_url(re.compile(re.escape(server.url + next_path.split("#")[0]) + ".*"))
