@@ -85,7 +85,18 @@ KINDS: dict[str, tuple[str, str, Any]] = {
         "researcher/cards",
         lambda i: card_params(ids=[i], sections=Sections(collaborators_first=10)),
     ),
-    "slice": (SLICE, "graph/slice", lambda i: {"center": i, "maxNodes": 150, "kinds": None}),
+    "slice": (
+        SLICE,
+        "graph/slice",
+        lambda i: {
+            "center": i,
+            "maxNodes": 150,
+            "kinds": None,
+            "yearFrom": None,
+            "yearTo": None,
+            "exclude": None,
+        },
+    ),
 }
 
 

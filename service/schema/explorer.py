@@ -1,4 +1,4 @@
-"""The graph explorer's slice around a researcher."""
+"""The graph explorer's slice around any node, and what expanding a node on screen adds."""
 
 from __future__ import annotations
 
@@ -6,17 +6,51 @@ import strawberry
 
 from service.schema.bounds import MAX_GRAPH_NODES, UserInputError, bounded
 from service.schema.context import Context
+from service.schema.paper import MAX_ID_LENGTH
 from service.schema.types import GraphEdge, GraphNode, GraphSlice, NodeKind
 
 Info = strawberry.Info[Context, None]
+MIN_YEAR, MAX_YEAR = 1000, 3000
+
+
+@strawberry.input(description="Inclusive publication years; either end may be left open.")
+class YearRange:
+    from_: int | None = strawberry.field(default=None, name="from")
+    to: int | None = None
+
+
+def _years(years: YearRange | None) -> tuple[int | None, int | None]:
+    if years is None:
+        return None, None
+    for value in (years.from_, years.to):
+        if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
+            raise UserInputError(f"years must be between {MIN_YEAR} and {MAX_YEAR}", "years")
+    if years.from_ is not None and years.to is not None and years.from_ > years.to:
+        raise UserInputError("years.from must not be after years.to", "years")
+    return years.from_, years.to
+
+
+def _exclude(ids: list[strawberry.ID] | None) -> list[str]:
+    if ids is None:
+        return []
+    if len(ids) > MAX_GRAPH_NODES:
+        raise UserInputError(f"exclude takes at most {MAX_GRAPH_NODES} ids", "exclude")
+    if any(not 0 < len(i) <= MAX_ID_LENGTH for i in ids):
+        raise UserInputError(f"each id must be 1 to {MAX_ID_LENGTH} characters", "exclude")
+    return [str(i) for i in ids]
 
 
 @strawberry.type
 class ExplorerQuery:
     @strawberry.field(
         description=(
-            "The researcher, their papers, co-authors, topics and institutions, ranked by weight "
-            f"and cut to maxNodes (1..{MAX_GRAPH_NODES}, the center included)."
+            "The neighbourhood of any node (researcher, paper, topic, institution), ranked by "
+            f"weight and cut to maxNodes (1..{MAX_GRAPH_NODES}, the center included). kinds "
+            "keeps only those kinds (the center always stays; nodes whose link ran through a "
+            "hidden kind get a VIA_<kind> edge to the center); years keeps papers of those "
+            "years and what connects through them; exclude names nodes already on screen: "
+            "they are not returned, but edges from new nodes to them are (incremental "
+            "expansion)."
         )
     )
     async def graph_slice(
@@ -25,22 +59,37 @@ class ExplorerQuery:
         center: strawberry.ID,
         max_nodes: int = 150,
         kinds: list[NodeKind] | None = None,
+        years: YearRange | None = None,
+        exclude: list[strawberry.ID] | None = None,
     ) -> GraphSlice:
         bounded(max_nodes, "maxNodes", maximum=MAX_GRAPH_NODES)
+        if not 0 < len(center) <= MAX_ID_LENGTH:
+            raise UserInputError(f"center must be 1 to {MAX_ID_LENGTH} characters", "center")
+        year_from, year_to = _years(years)
         rows = await info.context.graph.read(
             "graph/slice",
             center=str(center),
             maxNodes=max_nodes,
             kinds=[k.value for k in kinds] if kinds is not None else None,
+            yearFrom=year_from,
+            yearTo=year_to,
+            exclude=_exclude(exclude),
         )
         if not rows:
-            raise UserInputError(f"no researcher has id {center}", "center")
+            raise UserInputError(
+                f"no researcher, paper, topic or institution has id {center}", "center"
+            )
         row = rows[0]
         return GraphSlice(
             center=row["center"],
             nodes=[
                 GraphNode(
-                    id=n["id"], kind=NodeKind(n["kind"]), label=n["label"] or "", weight=n["weight"]
+                    id=n["id"],
+                    kind=NodeKind(n["kind"]),
+                    label=n["label"] or n["id"],
+                    weight=n["weight"],
+                    year=n.get("year"),
+                    citations=n.get("citations"),
                 )
                 for n in row["nodes"]
             ],
@@ -51,4 +100,5 @@ class ExplorerQuery:
                 for e in row["edges"]
             ],
             truncated=row["truncated"],
+            total=row["total"],
         )

@@ -57,14 +57,19 @@ class GraphNode:
     id: strawberry.ID
     kind: NodeKind
     label: str
-    weight: float | None
+    weight: float | None = strawberry.field(description="Its rank among the candidates, 0..1.")
+    year: int | None = strawberry.field(description="A paper's publication year.")
+    citations: int | None = strawberry.field(description="A paper's citations (OpenAlex).")
 
 
 @strawberry.type
 class GraphEdge:
     source: strawberry.ID
     target: strawberry.ID
-    kind: str
+    kind: str = strawberry.field(
+        description="AUTHORED, HAS_TOPIC, CITES, AFFILIATED_WITH, PART_OF, or a derived "
+        "VIA_<kind> edge standing for a path through a hidden kind."
+    )
     weight: float | None
 
 
@@ -74,3 +79,7 @@ class GraphSlice:
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = strawberry.field(description="True when nodes were cut to the budget.")
+    total: int = strawberry.field(
+        description="Candidates found (the center and excluded nodes not counted): the "
+        "explorer's 'showing N of M'."
+    )

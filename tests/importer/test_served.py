@@ -52,7 +52,15 @@ async def test_graph_slice_of_an_imported_author(
     await load(PAGE)
     author, coauthors, works = busiest_author()
     graph = Graph(empty_graph, settings.neo4j)
-    rows = await graph.read("graph/slice", center=author, maxNodes=1000, kinds=None)
+    rows = await graph.read(
+        "graph/slice",
+        center=author,
+        maxNodes=1000,
+        kinds=None,
+        yearFrom=None,
+        yearTo=None,
+        exclude=None,
+    )
     nodes = {n["id"]: n["kind"] for n in rows[0]["nodes"]}
     assert rows[0]["center"] == author
     assert {i for i, kind in nodes.items() if kind == "RESEARCHER"} == coauthors | {author}

@@ -71,7 +71,10 @@ async def card(driver: AsyncDriver, settings: Settings, text: str, rid: str, **k
 async def graph_slice(
     driver: AsyncDriver, settings: Settings, text: str, rid: str, size: int, kinds: Any = None
 ) -> Any:
-    rows, _ = await run(driver, settings, text, {"center": rid, "maxNodes": size, "kinds": kinds})
+    params = {"yearFrom": None, "yearTo": None, "exclude": None}
+    rows, _ = await run(
+        driver, settings, text, {"center": rid, "maxNodes": size, "kinds": kinds, **params}
+    )
     if not rows:
         return None
     row = rounded(rows[0])
@@ -287,7 +290,18 @@ async def test_a_prolific_profile_costs_what_an_ordinary_one_does(
             LIVE_CARDS,
             lambda i: card_params(ids=[i], sections=collaborators),
         ),
-        "slice": (SLICE, LIVE_SLICE, lambda i: {"center": i, "maxNodes": 30, "kinds": None}),
+        "slice": (
+            SLICE,
+            LIVE_SLICE,
+            lambda i: {
+                "center": i,
+                "maxNodes": 30,
+                "kinds": None,
+                "yearFrom": None,
+                "yearTo": None,
+                "exclude": None,
+            },
+        ),
     }
     for name, (text, live, params) in requests.items():
         _, ordinary = await run(prolific, settings, text, params("A2"), profile=True)
