@@ -134,7 +134,7 @@ async def test_expansion_returns_only_what_is_new_with_its_edges_to_the_screen(
 
 
 async def test_bad_arguments_are_clear_errors(gql: SchemaRunner) -> None:
-    cases = [
+    cases: list[tuple[dict[str, Any], str]] = [
         ({"max": 5000}, "maxNodes must be between 1 and 1000, got 5000"),
         ({"years": {"from": 2023, "to": 2020}}, "years.from must not be after years.to"),
         ({"years": {"from": 99}}, "years must be between 1000 and 3000"),
