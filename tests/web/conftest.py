@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import pytest
 from axe_playwright_python.async_playwright import Axe
-from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
+from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright, expect
 
 from neo4j import AsyncDriver
 from service.settings import ROOT
@@ -24,6 +24,9 @@ from tests.live import LiveServer
 
 SHOTS = ROOT / ".screenshots"
 PASSWORD = "correct horse battery"
+# Generous: a 2-core CI machine runs Neo4j, the service and Chromium at once, and the first
+# run of a query plans it.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +58,12 @@ async def page(browser: Browser) -> AsyncIterator[Page]:
 @pytest.fixture
 def site(seeded: AsyncDriver, live_server: LiveServer) -> LiveServer:
     """The running service over a graph holding just the seed."""
+    return live_server
+
+
+@pytest.fixture
+def sample_site(sampled: AsyncDriver, live_server: LiveServer) -> LiveServer:
+    """The running service over the seed and the 200 sample works, as `make run` loads them."""
     return live_server
 
 

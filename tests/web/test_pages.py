@@ -8,15 +8,8 @@ import re
 import pytest
 from playwright.async_api import Page, expect
 
-from neo4j import AsyncDriver
 from tests.live import LiveServer
 from tests.web.conftest import Console, accessible, shot
-
-
-@pytest.fixture
-def sample_site(sampled: AsyncDriver, live_server: LiveServer) -> LiveServer:
-    """The running service over the seed and the 200 sample works, as `make run` loads them."""
-    return live_server
 
 
 PAGES = [

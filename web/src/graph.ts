@@ -14,6 +14,8 @@ export interface SliceNode {
   kind: Kind;
   label: string;
   weight: number | null;
+  year?: number | null;
+  citations?: number | null;
 }
 export interface SliceEdge {
   source: string;
@@ -24,13 +26,29 @@ export interface SliceEdge {
 export interface Slice {
   center: string;
   truncated: boolean;
-  total?: number | null;
+  total: number;
   nodes: SliceNode[];
   edges: SliceEdge[];
 }
 
-export async function fetchSlice(center: string, maxNodes: number): Promise<Slice> {
-  const data = await graphql<{ graphSlice: Slice }>(sliceDocument, { center, maxNodes });
+export interface SliceRequest {
+  kinds?: Kind[] | null;
+  years?: { from: number | null; to: number | null } | null;
+  exclude?: string[];
+}
+
+export async function fetchSlice(
+  center: string,
+  maxNodes: number,
+  request: SliceRequest = {},
+): Promise<Slice> {
+  const data = await graphql<{ graphSlice: Slice }>(sliceDocument, {
+    center,
+    maxNodes,
+    kinds: request.kinds ?? null,
+    years: request.years ?? null,
+    exclude: request.exclude ?? null,
+  });
   return data.graphSlice;
 }
 
@@ -48,6 +66,9 @@ export function nodeElement(node: SliceNode, center: boolean): cytoscape.Element
       label: node.label || node.id,
       short: short(node.label || node.id),
       weight: node.weight ?? 0,
+      size: node.weight ?? 0,
+      year: node.year ?? null,
+      citations: node.citations ?? null,
       shape: look.shape,
       colour: look.colour,
       center: center ? 1 : 0,
@@ -86,8 +107,8 @@ export const STYLE: cytoscape.StylesheetJson = [
       "text-margin-y": 3,
       "text-wrap": "ellipsis",
       "text-max-width": "120px",
-      width: "mapData(weight, 0, 1, 16, 34)",
-      height: "mapData(weight, 0, 1, 16, 34)",
+      width: "mapData(size, 0, 1, 14, 40)",
+      height: "mapData(size, 0, 1, 14, 40)",
       "border-width": 1,
       "border-color": "#ffffff",
     },
@@ -108,6 +129,10 @@ export const STYLE: cytoscape.StylesheetJson = [
       "target-arrow-color": "#b8bfcc",
       "arrow-scale": 0.6,
     },
+  },
+  {
+    selector: 'edge[kind ^= "VIA_"]',
+    style: { "line-style": "dashed", "line-color": "#8b93a3", "curve-style": "straight" },
   },
   { selector: "edge.on-path", style: { width: 4, "line-color": "#dc2626", "z-index": 10 } },
 ];

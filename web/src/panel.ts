@@ -45,13 +45,17 @@ function element(tag: string, text?: string, className?: string): HTMLElement {
   return node;
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function facts(d: Details): string[] {
   if (d.researcher) {
     const r = d.researcher;
     return [
       r.headline ?? "",
       r.affiliation ? r.affiliation.name : "Affiliation not imported",
-      `${r.counts.works} works · ${r.counts.coauthors} co-authors · ${r.counts.closeCollaborators} close collaborators`,
+      `${plural(r.counts.works, "work")} · ${plural(r.counts.coauthors, "co-author")} · ${plural(r.counts.closeCollaborators, "close collaborator")}`,
       `Trust ${r.trust.score} - ${r.trust.label}${r.claimed ? " · claimed" : ""}${r.openToCollaborate ? " · open to collaborate" : ""}`,
     ];
   }
@@ -61,19 +65,19 @@ function facts(d: Details): string[] {
     return [
       [p.type, p.year, p.venue].filter(Boolean).join(" · "),
       authors + (p.authorCount > 6 ? ` and ${p.authorCount - 6} more` : ""),
-      p.citedByCount !== null ? `${p.citedByCount} citations` : "",
+      p.citedByCount !== null ? plural(p.citedByCount, "citation") : "",
       p.stub ? "Cited here, not imported" : "",
     ];
   }
   if (d.topic) {
     const t = d.topic;
-    return [`${t.level} · ${t.workCount} works in the graph`, t.broader.map((b) => b.name).join(" › ")];
+    return [`${t.level} · ${plural(t.workCount, "work")} in the graph`, t.broader.map((b) => b.name).join(" › ")];
   }
   if (d.institution) {
     const i = d.institution;
     return [
       [i.type, i.city, i.countryCode].filter(Boolean).join(" · "),
-      `${i.researcherCount} researchers in the graph`,
+      `${plural(i.researcherCount, "researcher")} in the graph`,
     ];
   }
   return [];
