@@ -99,7 +99,12 @@ def main() -> None:
         settings = base.model_copy(
             update={"neo4j": Neo4jSettings(uri=inst.uri, password=base.neo4j.password)}
         )
-        env = {**os.environ, "NEO4J_URI": inst.uri, "SERVER_PORT": str(args.http_port)}
+        env = {
+            **os.environ,
+            "NEO4J_URI": inst.uri,
+            "SERVER_PORT": str(args.http_port),
+            "SERVER_ENVIRONMENT": "development",
+        }
         command = [
             sys.executable,
             "-m",

@@ -256,6 +256,7 @@ def start_service(settings: Settings, port: int) -> subprocess.Popen[bytes]:
         "NEO4J_URI": settings.neo4j.uri,
         "SERVER_PORT": str(port),
         "SERVER_HOST": "127.0.0.1",
+        "SERVER_ENVIRONMENT": "development",
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve"],
