@@ -1,25 +1,39 @@
-"""The domain's error tree; driver errors are translated into it at the graph boundary.
+"""The service's one error tree. Driver errors are translated into it at the graph boundary
+(service/graph.py); domain rules raise the rest; the GraphQL schema and the pages show `message`
+(always safe for a client) and `code` (stable).
 
-GraphError                 anything the graph layer reports
-├── NotFound               an id that names nothing
-├── Conflict               a uniqueness or state rule would be broken
-├── InvalidInput           the request itself is wrong (bad parameter, bad cursor)
-├── ReadOnly               a write was attempted where only reads are allowed
-├── QueryTimeout           the server stopped a query that ran too long
-└── Unavailable            Neo4j cannot be reached or refused our credentials
+ScholarError               anything the service reports on purpose
+├── GraphError             anything the graph layer reports
+│   ├── NotFound           an id that names nothing
+│   ├── Conflict           a uniqueness or state rule would be broken
+│   ├── InvalidInput       the database rejected the request as invalid
+│   ├── ReadOnly           a write was attempted where only reads are allowed
+│   ├── QueryTimeout       the server stopped a query that ran too long
+│   └── Unavailable        Neo4j cannot be reached or refused our credentials
+└── Invalid                an input outside its bounds; `field` names it
+
+Expected refusals of a domain rule (not logged in, not the owner, already answered, ...) are
+not errors: the domain returns them as typed results (each area's `Refusal`), which the
+schema maps to its problem types.
 """
 
 from __future__ import annotations
 
 
-class GraphError(Exception):
-    """Base of every error the graph layer raises; `code` is stable and safe to show clients."""
+class ScholarError(Exception):
+    """Base of every error the service raises on purpose; `code` is stable, `message` safe."""
 
-    code = "GRAPH_ERROR"
+    code = "ERROR"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class GraphError(ScholarError):
+    """Base of every error the graph layer raises."""
+
+    code = "GRAPH_ERROR"
 
 
 class NotFound(GraphError):
@@ -44,3 +58,13 @@ class QueryTimeout(GraphError):
 
 class Unavailable(GraphError):
     code = "DATABASE_UNAVAILABLE"
+
+
+class Invalid(ScholarError):
+    """An input outside its bounds (too long, empty, too many); `field` names it."""
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field

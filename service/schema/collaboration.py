@@ -1,19 +1,18 @@
-"""Direct collaboration: openness and interests, invitations, and conversations after acceptance.
-
-Only claimed records that are open take invitations; the refusals use the seed page's words.
-"""
+"""Direct collaboration over GraphQL: the types, and resolvers that ask the domain
+(service/collaboration/) and map its answer to the result unions."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, cast
 
 import strawberry
 
-from service.identity import tokens
+from service import errors
+from service.collaboration import conversations, invitations, preferences, records
+from service.collaboration.refusal import Refusal
 from service.identity.accounts import User
-from service.identity.clock import native
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context
 from service.schema.problems import (
@@ -24,17 +23,11 @@ from service.schema.problems import (
     NotOpenToCollaborate,
     RateLimited,
     ValidationError,
-    not_found,
+    invalid,
 )
 from service.schema.researcher import Researcher, load_researcher
 
 Info = strawberry.Info[Context, None]
-UNCLAIMED = "Claim this author entity first to unlock direct invitations."
-CLOSED = "This researcher is not open to collaboration right now."
-MAX_INTERESTS = 5
-MAX_INTEREST_LENGTH = 40
-MAX_TOPIC_LENGTH = 120
-MAX_MESSAGE_LENGTH = 2000
 
 
 @strawberry.enum
@@ -55,6 +48,10 @@ class Person:
     id: strawberry.ID
     display_name: str
 
+    @classmethod
+    def of(cls, p: records.Participant) -> Person:
+        return cls(id=strawberry.ID(p.id), display_name=p.display_name)
+
 
 @strawberry.type
 class Invitation:
@@ -73,17 +70,17 @@ class Invitation:
         return await load_researcher(info, str(self.researcher_id))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Invitation:
+    def of(cls, i: records.Invitation) -> Invitation:
         return cls(
-            id=row["id"],
-            researcher_id=row["researcherId"],
-            sender=Person(id=row["senderId"], display_name=row.get("senderName") or ""),
-            topic=row["topic"],
-            message=row["message"],
-            status=InvitationStatus(row["status"]),
-            sent_at=native(row["sentAt"]),
-            answered_at=native(row.get("answeredAt")),
-            conversation_id=row.get("conversationId"),
+            id=strawberry.ID(i.id),
+            researcher_id=strawberry.ID(i.researcher_id),
+            sender=Person.of(i.sender),
+            topic=i.topic,
+            message=i.message,
+            status=InvitationStatus(i.status),
+            sent_at=i.sent_at,
+            answered_at=i.answered_at,
+            conversation_id=strawberry.ID(i.conversation_id) if i.conversation_id else None,
         )
 
 
@@ -95,10 +92,11 @@ class Message:
     sent_at: datetime
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Message:
+    def of(cls, m: records.Message) -> Message:
         return cls(
-            id=row["id"], author_id=row["authorId"], body=row["body"], sent_at=native(row["sentAt"])
-        )
+            id=strawberry.ID(m.id), author_id=strawberry.ID(m.author_id), body=m.body,
+            sent_at=m.sent_at,
+        )  # fmt: skip
 
 
 @strawberry.type
@@ -110,15 +108,13 @@ class Conversation:
     messages: list[Message] = strawberry.field(description="Newest first.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Conversation:
+    def of(cls, c: records.Conversation) -> Conversation:
         return cls(
-            id=row["id"],
-            topic=row["topic"],
-            created_at=native(row["createdAt"]),
-            participants=[
-                Person(id=p["id"], display_name=p["displayName"]) for p in row["participants"]
-            ],
-            messages=[Message.from_row(m) for m in row["messages"]],
+            id=strawberry.ID(c.id),
+            topic=c.topic,
+            created_at=c.created_at,
+            participants=[Person.of(p) for p in c.participants],
+            messages=[Message.of(m) for m in c.messages],
         )
 
 
@@ -169,181 +165,44 @@ MessageResult = Annotated[
 ConversationResult = Annotated[
     Conversation | NotAuthenticated | NotAllowed | NotFound, strawberry.union("ConversationResult")
 ]
+Problem = (
+    NotAuthenticated | NotAllowed | NotFound | NotOpenToCollaborate | RateLimited | ValidationError
+)
 
 
-def _text(value: str, field: str, maximum: int) -> ValidationError | None:
-    if not 0 < len(value.strip()) <= maximum:
-        return ValidationError(message=f"{field} must be 1 to {maximum} characters", field=field)
-    return None
+def problem(info: Info, refusal: Refusal, kind: str, id: str) -> Problem:
+    """The result type each refusal of the domain is shown as. Each mutation's union holds
+    the types its own refusals map to (the domain returns no others), hence the casts."""
+    text = refusal.text(info.context.auth)
+    if refusal is Refusal.LOGIN:
+        return NotAuthenticated(message=text)
+    if refusal is Refusal.MISSING:
+        return NotFound(message=f"no {kind} has id {id}", id=strawberry.ID(id))
+    if refusal in (Refusal.UNCLAIMED, Refusal.CLOSED):
+        return NotOpenToCollaborate(message=text)
+    if refusal.retry_after_s:
+        return RateLimited(message=text, retry_after_seconds=refusal.retry_after_s)
+    if refusal is Refusal.ANSWERED:
+        return ValidationError(message=text, field="invitationId")
+    return NotAllowed(message=text)
 
 
 async def invitations_of(
     info: Info, user: User, box: InvitationBox, status: InvitationStatus | None, first: int
 ) -> list[Invitation]:
-    bounded(first, "first")
-    rows = await info.context.graph.read(
-        "collaboration/invitations",
-        userId=user.id,
-        box=box.value,
+    found = await invitations.of(
+        info.context.graph,
+        user,
+        received=box is InvitationBox.RECEIVED,
         status=status.value if status else None,
-        first=first,
+        first=bounded(first, "first"),
     )
-    return [Invitation.from_row(r["invitation"]) for r in rows]
+    return [Invitation.of(i) for i in found]
 
 
 async def conversations_of(info: Info, user: User, first: int) -> list[Conversation]:
-    bounded(first, "first")
-    rows = await info.context.graph.read("collaboration/conversations", userId=user.id, first=first)
-    return [Conversation.from_row(r["conversation"]) for r in rows]
-
-
-async def _preferences(
-    info: Info, researcher_id: str, open_to_collaborate: bool, interests: list[str]
-) -> PreferencesResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to change collaboration settings")
-    cleaned = [i.strip() for i in interests if i.strip()]
-    if len(cleaned) > MAX_INTERESTS or any(len(i) > MAX_INTEREST_LENGTH for i in cleaned):
-        return ValidationError(
-            message=f"at most {MAX_INTERESTS} interests of at most {MAX_INTEREST_LENGTH} "
-            "characters each",
-            field="interests",
-        )
-    rows = await info.context.graph.write(
-        "collaboration/set_preferences",
-        researcherId=researcher_id,
-        userId=user.id,
-        open=open_to_collaborate,
-        interests=cleaned,
-    )
-    researcher = await load_researcher(info, researcher_id, fresh=True)
-    if researcher is None:
-        return not_found("researcher", researcher_id)
-    if not rows:
-        return NotAllowed(message="only the record's owner sets its collaboration settings")
-    return PreferencesSaved(researcher=researcher)
-
-
-async def _invite(info: Info, researcher_id: str, topic: str, message: str) -> InvitationResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to invite researchers")
-    invalid = _text(topic, "topic", MAX_TOPIC_LENGTH) or _text(
-        message, "message", MAX_MESSAGE_LENGTH
-    )
-    if invalid:
-        return invalid
-    rows = await info.context.graph.write(
-        "collaboration/send_invitation",
-        senderId=user.id,
-        researcherId=researcher_id,
-        id=tokens.new_id("invitation"),
-        topic=topic.strip(),
-        message=message.strip(),
-        perDay=info.context.auth.invitations_per_day,
-        now=info.context.now(),
-    )
-    outcome, invitation_id = rows[0]["outcome"], rows[0]["invitationId"]
-    if outcome == "missing":
-        return not_found("researcher", researcher_id)
-    if outcome == "unclaimed":
-        return NotOpenToCollaborate(message=UNCLAIMED)
-    if outcome == "closed":
-        return NotOpenToCollaborate(message=CLOSED)
-    if outcome == "self":
-        return NotAllowed(message="you own this record; you cannot invite yourself")
-    if outcome == "blocked":
-        return NotAllowed(message="this researcher does not accept invitations from you")
-    if outcome == "pending":
-        return AlreadyPending(
-            message="you already have a pending invitation to this researcher",
-            invitation_id=invitation_id,
-        )
-    if outcome == "limit":
-        return RateLimited(
-            message=f"at most {info.context.auth.invitations_per_day} invitations a day",
-            retry_after_seconds=24 * 3600,
-        )
-    found = await info.context.graph.read("collaboration/invitation", id=invitation_id)
-    return InvitationSent(invitation=Invitation.from_row(found[0]["invitation"]))
-
-
-async def _answer(info: Info, invitation_id: str, accept: bool, block: bool) -> AnswerResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to answer invitations")
-    graph = info.context.graph
-    found = await graph.read("collaboration/invitation", id=invitation_id)
-    if not found:
-        return not_found("invitation", invitation_id)
-    if found[0]["invitation"]["recipientId"] != user.id:
-        return NotAllowed(message="only the invited researcher answers an invitation")
-    rows = await graph.write(
-        "collaboration/respond_invitation",
-        id=invitation_id,
-        userId=user.id,
-        accept=accept,
-        block=block,
-        conversationId=tokens.new_id("conversation"),
-        messageId=tokens.new_id("message"),
-        now=info.context.now(),
-    )
-    if not rows:
-        return ValidationError(message="this invitation was already answered", field="invitationId")
-    invitation = Invitation.from_row(rows[0]["invitation"])
-    conversation = None
-    if invitation.conversation_id is not None:
-        loaded = await graph.read(
-            "collaboration/conversation", id=str(invitation.conversation_id), first=MAX_FIRST
-        )
-        conversation = Conversation.from_row(loaded[0]["conversation"])
-    return InvitationAnswered(invitation=invitation, conversation=conversation)
-
-
-async def _conversation(info: Info, conversation_id: str, first: int) -> ConversationResult:
-    bounded(first, "first")
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to read conversations")
-    rows = await info.context.graph.read(
-        "collaboration/conversation", id=conversation_id, first=first
-    )
-    if not rows:
-        return not_found("conversation", conversation_id)
-    conversation = Conversation.from_row(rows[0]["conversation"])
-    if all(p.id != user.id for p in conversation.participants):
-        return NotAllowed(message="only its participants read a conversation")
-    return conversation
-
-
-async def _send(info: Info, conversation_id: str, body: str) -> MessageResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to send messages")
-    invalid = _text(body, "body", MAX_MESSAGE_LENGTH)
-    if invalid:
-        return invalid
-    graph = info.context.graph
-    rows = await graph.write(
-        "collaboration/send_message",
-        userId=user.id,
-        conversationId=conversation_id,
-        id=tokens.new_id("message"),
-        body=body.strip(),
-        perHour=info.context.auth.messages_per_hour,
-        now=info.context.now(),
-    )
-    if rows and not rows[0]["sent"]:
-        return RateLimited(
-            message=f"at most {info.context.auth.messages_per_hour} messages an hour",
-            retry_after_seconds=3600,
-        )
-    if rows:
-        return MessageSent(message=Message.from_row(rows[0]["message"]))
-    if not await graph.read("collaboration/conversation", id=conversation_id, first=1):
-        return not_found("conversation", conversation_id)
-    return NotAllowed(message="only its participants write in a conversation")
+    found = await conversations.of(info.context.graph, user, bounded(first, "first"))
+    return [Conversation.of(c) for c in found]
 
 
 @strawberry.type
@@ -356,7 +215,19 @@ class CollaborationMutation:
         open_to_collaborate: bool,
         interests: list[str] | None = None,
     ) -> PreferencesResult:
-        return await _preferences(info, str(researcher_id), open_to_collaborate, interests or [])
+        rid = str(researcher_id)
+        try:
+            done = await preferences.set_preferences(
+                info.context.graph, await info.context.user(), rid, open_to_collaborate,
+                interests or [],
+            )  # fmt: skip
+        except errors.Invalid as exc:
+            return invalid(exc)
+        if done is not None:
+            return cast(PreferencesResult, problem(info, done, "researcher", rid))
+        researcher = await load_researcher(info, rid, fresh=True)
+        assert researcher is not None
+        return PreferencesSaved(researcher=researcher)
 
     @strawberry.mutation(
         description="Invite a claimed, open researcher to collaborate on a topic; one pending "
@@ -365,7 +236,21 @@ class CollaborationMutation:
     async def send_invitation(
         self, info: Info, researcher_id: strawberry.ID, topic: str, message: str
     ) -> InvitationResult:
-        return await _invite(info, str(researcher_id), topic, message)
+        context, rid = info.context, str(researcher_id)
+        try:
+            done = await invitations.invite(
+                context.graph, context.auth, await context.user(), rid, topic, message,
+                context.now(),
+            )  # fmt: skip
+        except errors.Invalid as exc:
+            return invalid(exc)
+        if isinstance(done, invitations.Pending):
+            return AlreadyPending(
+                message=Refusal.PENDING.value, invitation_id=strawberry.ID(done.invitation_id)
+            )
+        if isinstance(done, Refusal):
+            return problem(info, done, "researcher", rid)
+        return InvitationSent(invitation=Invitation.of(done))
 
     @strawberry.mutation(
         description="The invited researcher accepts (opening a conversation) or declines; "
@@ -378,13 +263,29 @@ class CollaborationMutation:
         accept: bool,
         block_sender: bool = False,
     ) -> AnswerResult:
-        return await _answer(info, str(invitation_id), accept, block_sender)
+        context, iid = info.context, str(invitation_id)
+        done = await invitations.answer(
+            context.graph, await context.user(), iid, accept, block_sender, context.now()
+        )
+        if isinstance(done, Refusal):
+            return cast(AnswerResult, problem(info, done, "invitation", iid))
+        opened = Conversation.of(done.conversation) if done.conversation else None
+        return InvitationAnswered(invitation=Invitation.of(done.invitation), conversation=opened)
 
     @strawberry.mutation(description="Write in a conversation you take part in.")
     async def send_message(
         self, info: Info, conversation_id: strawberry.ID, body: str
     ) -> MessageResult:
-        return await _send(info, str(conversation_id), body)
+        context, cid = info.context, str(conversation_id)
+        try:
+            done = await conversations.send(
+                context.graph, context.auth, await context.user(), cid, body, context.now()
+            )
+        except errors.Invalid as exc:
+            return invalid(exc)
+        if isinstance(done, Refusal):
+            return cast(MessageResult, problem(info, done, "conversation", cid))
+        return MessageSent(message=Message.of(done))
 
 
 @strawberry.type
@@ -396,4 +297,10 @@ class CollaborationQuery:
     async def conversation(
         self, info: Info, id: strawberry.ID, first: int = 50
     ) -> ConversationResult:
-        return await _conversation(info, str(id), first)
+        cid = str(id)
+        done = await conversations.read(
+            info.context.graph, await info.context.user(), cid, bounded(first, "first")
+        )
+        if isinstance(done, Refusal):
+            return cast(ConversationResult, problem(info, done, "conversation", cid))
+        return Conversation.of(done)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import strawberry
 
-from service.identity.clock import native
+from service import follow
 from service.schema.bounds import bounded, decode_cursor, encode_cursor
 from service.schema.context import Context
 from service.schema.problems import NotAuthenticated, NotFound, not_found
@@ -45,46 +45,37 @@ class FollowingConnection:
 
 async def following(info: Info, user_id: str, first: int, after: str | None) -> FollowingConnection:
     bounded(first, "first")
-    rows = await info.context.graph.read(
-        "follow/following", userId=user_id, first=first, after=decode_cursor(after, CURSOR_FIELDS)
+    page = await follow.following(
+        info.context.graph, user_id, first, decode_cursor(after, CURSOR_FIELDS)
     )
-    if not rows:
-        return FollowingConnection(
-            total_count=0, page_info=PageInfo(has_next_page=False, end_cursor=None), edges=[]
-        )
-    page = rows[0]["page"]
     edges = [
         FollowingEdge(
-            cursor=encode_cursor({"since": e["sinceKey"], "id": e["researcher"]["id"]}),
-            since=native(e["since"]),
-            node=Researcher.from_stub(e["researcher"]),
+            cursor=encode_cursor({"since": f.since_key, "id": f.researcher["id"]}),
+            since=f.since,
+            node=Researcher.from_stub(f.researcher),
         )
-        for e in page[:first]
+        for f in page.items[:first]
     ]
     return FollowingConnection(
-        total_count=rows[0]["total"],
+        total_count=page.total,
         page_info=PageInfo(
-            has_next_page=len(page) > first, end_cursor=edges[-1].cursor if edges else None
+            has_next_page=len(page.items) > first, end_cursor=edges[-1].cursor if edges else None
         ),
         edges=edges,
     )
 
 
-async def _set_follow(info: Info, researcher_id: str, follow: bool) -> FollowResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to follow researchers")
-    rows = await info.context.graph.write(
-        "follow/follow" if follow else "follow/unfollow",
-        userId=user.id,
-        researcherId=researcher_id,
-        now=info.context.now(),
+async def _set_follow(info: Info, researcher_id: str, on: bool) -> FollowResult:
+    done = await follow.set_following(
+        info.context.graph, await info.context.user(), researcher_id, on, info.context.now()
     )
+    if done is follow.Refusal.LOGIN:
+        return NotAuthenticated(message=done.value)
     # The follower count changed since any card this request read: load it fresh.
-    researcher = await load_researcher(info, researcher_id, fresh=True) if rows else None
-    if researcher is None:
+    researcher = await load_researcher(info, researcher_id, fresh=True)
+    if done is follow.Refusal.MISSING or researcher is None:
         return not_found("researcher", researcher_id)
-    return FollowSuccess(researcher=researcher, following=follow)
+    return FollowSuccess(researcher=researcher, following=bool(done))
 
 
 @strawberry.type

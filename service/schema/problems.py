@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import strawberry
 
+from service import errors
+
 
 @strawberry.interface(description="An expected failure the client can show or act on.")
 class Problem:
@@ -35,6 +37,10 @@ def not_found(kind: str, id: str) -> NotFound:
 @strawberry.type(description="An input is invalid; `field` names it.")
 class ValidationError(Problem):
     field: str
+
+
+def invalid(error: errors.Invalid) -> ValidationError:
+    return ValidationError(message=error.message, field=error.field)
 
 
 @strawberry.type(description="Too many attempts; try again after `retryAfterSeconds`.")

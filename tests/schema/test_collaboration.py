@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from service.schema.collaboration import CLOSED, UNCLAIMED
+from service.collaboration.refusal import Refusal
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import Settings
 from tests.conftest import SchemaRunner
 from tests.schema.people import Person, count, person, set_orcid
+
+CLOSED, UNCLAIMED = Refusal.CLOSED.value, Refusal.UNCLAIMED.value
 
 ORCID = "0000-0002-1825-0097"
 CLAIM = """mutation($id: ID!, $orcid: String) {

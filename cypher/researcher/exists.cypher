@@ -1,0 +1,4 @@
+// Whether researcher $id exists: one row when it does, none when not. Tells "not yours" from
+// "no such record" after a write that matched nothing.
+MATCH (r:Researcher {id: $id})
+RETURN r.id AS id

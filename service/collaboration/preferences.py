@@ -1,0 +1,29 @@
+"""The owner's openness to invitations and their short interests."""
+
+from __future__ import annotations
+
+from service.collaboration.refusal import Refusal
+from service.collaboration.texts import interests as clean
+from service.graph import Graph
+from service.identity.accounts import User
+
+
+async def set_preferences(
+    graph: Graph, user: User | None, researcher_id: str, open_to_collaborate: bool,
+    interests: list[str],
+) -> Refusal | None:  # fmt: skip
+    """Open or close the record to invitations; only its owner may. `errors.Invalid` for too
+    many or too long interests."""
+    if user is None:
+        return Refusal.LOGIN
+    rows = await graph.write(
+        "collaboration/set_preferences",
+        researcherId=researcher_id,
+        userId=user.id,
+        open=open_to_collaborate,
+        interests=clean(interests),
+    )
+    if rows:
+        return None
+    exists = await graph.read("researcher/exists", id=researcher_id)
+    return Refusal.NOT_OWNER if exists else Refusal.MISSING

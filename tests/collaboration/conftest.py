@@ -1,0 +1,38 @@
+"""Domain-level fixtures: users made by the account code, records owned through the claim
+query, all on the real graph and without GraphQL."""
+
+from __future__ import annotations
+
+import json
+
+from service.graph import Graph
+from service.identity import accounts, tokens
+from service.identity.clock import utc_now
+from service.settings import Settings
+
+
+async def user(graph: Graph, settings: Settings, name: str) -> accounts.User:
+    session = await accounts.sign_up(
+        graph,
+        settings.auth,
+        email=f"{name}@example.org",
+        password="correct horse battery",
+        display_name=name,
+        now=utc_now(),
+    )
+    return session.user
+
+
+async def own(graph: Graph, owner: accounts.User, researcher_id: str) -> None:
+    """Make `owner` the record's owner, as an accepted claim would."""
+    await graph.write(
+        "claims/claim",
+        researcherId=researcher_id,
+        userId=owner.id,
+        claimId=tokens.new_id("claim"),
+        auditId=tokens.new_id("audit"),
+        evidence=json.dumps([{"kind": "orcid", "orcid": "x", "points": 3}]),
+        strength=3,
+        level=3,
+        now=utc_now(),
+    )
