@@ -16,15 +16,11 @@ from service.settings import AuthSettings, Settings
 from tests.collaboration.conftest import own, user
 
 
-async def invite(graph: Graph, auth: AuthSettings, sender: object, topic: str = "DKD") -> object:
+async def invite(
+    graph: Graph, auth: AuthSettings, sender: User | None, topic: str = "DKD"
+) -> Invitation | invitations.Pending | Refusal:
     return await invitations.invite(
-        graph,
-        auth,
-        sender,
-        SEED_RESEARCHER_ID,
-        topic,
-        "Shall we?",
-        utc_now(),  # type: ignore[arg-type]
+        graph, auth, sender, SEED_RESEARCHER_ID, topic, "Shall we?", utc_now()
     )
 
 
