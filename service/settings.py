@@ -66,6 +66,13 @@ class AuthSettings(BaseModel):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=64 * 1024, ge=8)
     argon2_parallelism: int = Field(default=4, ge=1)
+    # Password hashes at once (0: as many as keep hashing threads within the CPUs, CPUs divided
+    # by argon2_parallelism), how many may wait (past that, log in and sign up are refused at
+    # once), and the niceness of hashing threads, so reads go first when the CPUs are short.
+    # Peak hashing memory is argon2_memory_kib x hash concurrency.
+    hash_concurrency: int = Field(default=0, ge=0)
+    hash_waiting: int = Field(default=8, ge=0)
+    hash_nice: int = Field(default=10, ge=0, le=19)
     # Login attempts per email inside the window before further tries are refused unchecked.
     login_max_attempts: int = Field(default=5, ge=1)
     login_window_s: int = Field(default=15 * 60, ge=1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from service import errors
 from service.graph import Graph
-from service.identity import passwords, tokens
+from service.identity import tokens
 from service.identity.clock import native
 from service.settings import AuthSettings
 
@@ -85,6 +85,8 @@ async def sign_up(
     display_name: str,
     now: datetime,
 ) -> Session:
+    from service.identity import passwords  # it raises this module's Throttled
+
     email = normal_email(email)
     problem = passwords.problem(password)
     if problem:
@@ -94,17 +96,34 @@ async def sign_up(
         raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
     hashed = await passwords.hash_password(settings, password)
     try:
+        user = await create_account(
+            graph, email=email, password_hash=hashed, display_name=name, now=now
+        )
+    except AccountExists:
+        raise Refused("an account with this email already exists", "email") from None
+    return await open_session(graph, settings, user, now)
+
+
+class AccountExists(Exception):
+    """The email already has an account."""
+
+
+async def create_account(
+    graph: Graph, *, email: str, password_hash: str, display_name: str, now: datetime
+) -> User:
+    """The new user, or `AccountExists`. Sign up calls it, and so do tests."""
+    try:
         rows = await graph.write(
             "identity/create_user",
             id=tokens.new_id("user"),
             email=email,
-            passwordHash=hashed,
-            displayName=name,
+            passwordHash=password_hash,
+            displayName=display_name,
             now=now,
         )
     except errors.Conflict:
-        raise Refused("an account with this email already exists", "email") from None
-    return await open_session(graph, settings, User.from_row(rows[0]["user"]), now)
+        raise AccountExists from None
+    return User.from_row(rows[0]["user"])
 
 
 async def open_session(graph: Graph, settings: AuthSettings, user: User, now: datetime) -> Session:
@@ -124,6 +143,8 @@ async def log_in(
     graph: Graph, settings: AuthSettings, *, email: str, password: str, now: datetime
 ) -> Session:
     """A new session, `Throttled` past the attempt limit, or `Refused` for bad credentials."""
+    from service.identity import passwords  # it raises this module's Throttled
+
     key = email.strip().lower()[:MAX_EMAIL_LENGTH]
     # Counted before the password is checked, so a burst of guesses cannot outrun the limit.
     rows = await graph.write(
