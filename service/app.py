@@ -37,6 +37,7 @@ class GraphQLApp(GraphQL[Context, None]):
             sender=state.sender,
             response=response,
             client=request.client.host if request.client else "unknown",
+            device=request.cookies.get(settings.auth.device_cookie_name) or None,
         )
 
 

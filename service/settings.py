@@ -73,9 +73,22 @@ class AuthSettings(BaseModel):
     hash_concurrency: int = Field(default=0, ge=0)
     hash_waiting: int = Field(default=8, ge=0)
     hash_nice: int = Field(default=10, ge=0, le=19)
-    # Login attempts per email inside the window before further tries are refused unchecked.
-    login_max_attempts: int = Field(default=5, ge=1)
+    # Log ins one client address may have under way at once in one process, so
+    # one address cannot queue up the database connections on its own throttle counters.
+    in_flight_per_client: int = Field(default=4, ge=1)
+    # Log in throttling (service/identity/throttle.py), all counted in one window: attempts per
+    # client address; free attempts per (account, client) pair, then delays doubling from
+    # login_backoff_s up to login_backoff_max_s; attempts per account from clients it does not
+    # know (known clients never meet that ceiling, so nobody can lock the owner out).
     login_window_s: int = Field(default=15 * 60, ge=1)
+    login_per_client: int = Field(default=20, ge=1)
+    login_free_attempts: int = Field(default=5, ge=1)
+    login_backoff_s: int = Field(default=2, ge=1)
+    login_backoff_max_s: int = Field(default=15 * 60, ge=1)
+    login_per_account: int = Field(default=30, ge=1)
+    # A device (HttpOnly cookie) or address that logged in to an account stays known this long.
+    known_client_ttl_s: int = Field(default=60 * 24 * 3600, ge=60)
+    device_cookie_name: str = "scholar_device"
     # Email codes: lifetime, wrong guesses allowed, and how many may be requested an hour.
     email_code_ttl_s: int = Field(default=15 * 60, ge=30)
     email_code_max_attempts: int = Field(default=5, ge=1)

@@ -1,9 +1,10 @@
-"""`scholar serve` as `make run` starts it: verification codes on the console, client errors in
-one log line."""
+"""`scholar serve` as `make run` starts it: verification codes on the console, client errors and
+refused log ins in one log line."""
 
 from __future__ import annotations
 
 from neo4j import AsyncDriver
+from service.identity.throttle import account_key
 from tests.live import LiveServer
 
 SIGN_UP = """mutation($email: String!) {
@@ -11,6 +12,8 @@ SIGN_UP = """mutation($email: String!) {
     ... on AuthPayload { token } } }"""
 START = """mutation($email: String!) { startEmailVerification(email: $email) {
   ... on EmailVerificationStarted { verificationId expiresAt } } }"""
+LOG_IN = """mutation($email: String!) { logIn(email: $email, password: "not the password") {
+  __typename } }"""
 CONFIRM = """mutation($id: ID!, $code: String!) { confirmEmailVerification(verificationId: $id,
   code: $code) { __typename ... on EmailVerified { email } } }"""
 
@@ -49,3 +52,19 @@ async def test_a_client_error_logs_one_line_without_a_traceback(
     logged = live_server.lines[mark:]
     assert not [line for line in logged if "Traceback" in line], logged
     assert len([line for line in logged if "maxNodes" in line]) == 1, logged
+
+
+async def test_a_refused_log_in_logs_one_line_without_the_email(
+    seeded: AsyncDriver, live_server: LiveServer
+) -> None:
+    email = "someone@megvii.com"
+    mark = len(live_server.lines)
+    answer = live_server.graphql(LOG_IN, email=email)
+    assert answer["data"]["logIn"] == {"__typename": "InvalidCredentials"}
+    live_server.wait_for(r'"POST /graphql HTTP/1.1" 200', after=mark)
+    logged = live_server.lines[mark:]
+    [line] = [line for line in logged if "log in refused" in line]
+    assert f"account {account_key(email)[:8]} from 127.0.0.1: wrong email or password" in line
+    # Besides it, only the access line; the email appears nowhere.
+    assert len(logged) == 2, logged
+    assert not [line for line in logged if "someone" in line or "Traceback" in line], logged

@@ -1,5 +1,6 @@
-"""Accounts and sessions: sign up, log in (throttled), log out, and the user behind a token.
+"""Accounts and sessions: users, the refusals every identity rule raises, sessions and log out.
 
+Log in (login.py) ends here, in `open_session`.
 Tokens are random and opaque; the graph keeps only their SHA-256 with an expiry, so a tampered
 or expired token simply names nobody. Every function takes `now` so tests can move the clock.
 """
@@ -51,6 +52,8 @@ class Session:
     token: str
     expires_at: datetime
     user: User
+    # The device token this log in made known to the account (a browser keeps it as a cookie).
+    device: str | None = None
 
 
 class Refused(Exception):
@@ -91,9 +94,7 @@ async def sign_up(
     problem = passwords.problem(password)
     if problem:
         raise Refused(problem, "password")
-    name = display_name.strip()
-    if not 0 < len(name) <= MAX_NAME_LENGTH:
-        raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
+    name = display_name_of(display_name)
     hashed = await passwords.hash_password(settings, password)
     try:
         user = await create_account(
@@ -111,7 +112,7 @@ class AccountExists(Exception):
 async def create_account(
     graph: Graph, *, email: str, password_hash: str, display_name: str, now: datetime
 ) -> User:
-    """The new user, or `AccountExists`. Sign up calls it, and so do tests."""
+    """The new user, or `AccountExists`. Sign up's second step calls it, and tests do."""
     try:
         rows = await graph.write(
             "identity/create_user",
@@ -126,6 +127,14 @@ async def create_account(
     return User.from_row(rows[0]["user"])
 
 
+def display_name_of(name: str) -> str:
+    """The name as stored, or `Refused` naming the field."""
+    name = name.strip()
+    if not 0 < len(name) <= MAX_NAME_LENGTH:
+        raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
+    return name
+
+
 async def open_session(graph: Graph, settings: AuthSettings, user: User, now: datetime) -> Session:
     token = tokens.new_token()
     expires = now + timedelta(seconds=settings.session_ttl_s)
@@ -137,30 +146,6 @@ async def open_session(graph: Graph, settings: AuthSettings, user: User, now: da
         expiresAt=expires,
     )
     return Session(token=token, expires_at=expires, user=user)
-
-
-async def log_in(
-    graph: Graph, settings: AuthSettings, *, email: str, password: str, now: datetime
-) -> Session:
-    """A new session, `Throttled` past the attempt limit, or `Refused` for bad credentials."""
-    from service.identity import passwords  # it raises this module's Throttled
-
-    key = email.strip().lower()[:MAX_EMAIL_LENGTH]
-    # Counted before the password is checked, so a burst of guesses cannot outrun the limit.
-    rows = await graph.write(
-        "identity/login_attempt", key=key, now=now, windowS=settings.login_window_s
-    )
-    if rows[0]["attempts"] > settings.login_max_attempts:
-        window_end = native(rows[0]["windowStart"]) + timedelta(seconds=settings.login_window_s)
-        retry = max(1, int((window_end - now).total_seconds()))
-        raise Throttled(f"too many login attempts; try again in {retry} seconds", retry)
-    found = await graph.read("identity/user_for_login", email=key)
-    row = found[0]["user"] if found else None
-    if not await passwords.verify_password(settings, row and row["passwordHash"], password):
-        raise Refused("wrong email or password")
-    assert row is not None
-    await graph.write("identity/login_reset", key=key)
-    return await open_session(graph, settings, User.from_row(row), now)
 
 
 async def log_out(graph: Graph, token: str) -> bool:

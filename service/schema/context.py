@@ -54,6 +54,8 @@ class Context:
     response: Any = None
     # The client's address, for per-client limits; "local" for in-process callers.
     client: str = "local"
+    # The device cookie a browser got at an earlier log in, unchecked (known-client throttling).
+    device: str | None = None
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
     # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
     relations: DataLoader[str, Relation] = field(init=False)

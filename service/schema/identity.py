@@ -1,7 +1,9 @@
 """Accounts over GraphQL: `viewer`, sign up, log in, log out, and email verification codes.
 
 Log in answers with the token (for `Authorization: Bearer`) and, over HTTP, also sets it as an
-HttpOnly SameSite=Lax cookie for browsers; log out deletes the session and the cookie.
+HttpOnly SameSite=Lax cookie for browsers, beside a long-lived device cookie that marks the
+browser as known to the account (see service/identity/throttle.py); log out deletes the session
+and its cookie.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from typing import Annotated
 
 import strawberry
 
-from service.identity import accounts, verification
+from service.identity import accounts, login, verification
 from service.identity.accounts import Refused, Throttled
+from service.identity.throttle import Client
 from service.schema.bounds import MAX_FIRST
 from service.schema.claims import Claim, claims_of
 from service.schema.collaboration import (
@@ -138,6 +141,10 @@ ConfirmVerificationResult = Annotated[
 ]
 
 
+def _client(info: Info) -> Client:
+    return Client(address=info.context.client, device=info.context.device)
+
+
 def _signed_in(info: Info, session: accounts.Session) -> AuthPayload:
     context = info.context
     context.token = session.token
@@ -152,6 +159,17 @@ def _signed_in(info: Info, session: accounts.Session) -> AuthPayload:
             samesite="lax",
             path="/",
         )
+        if session.device is not None:
+            # Only ever sent back to log in, so it need not travel on cross-site requests.
+            context.response.set_cookie(
+                context.auth.device_cookie_name,
+                session.device,
+                max_age=context.auth.known_client_ttl_s,
+                httponly=True,
+                secure=context.auth.cookie_secure,
+                samesite="strict",
+                path="/",
+            )
     return AuthPayload(
         token=session.token, expires_at=session.expires_at, viewer=Viewer.of(session.user)
     )
@@ -180,18 +198,24 @@ class IdentityMutation:
                 display_name=display_name,
                 now=info.context.now(),
             )
+        except Throttled as exc:
+            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
         except Refused as exc:
             return ValidationError(message=exc.message, field=exc.field or "email")
         return _signed_in(info, session)
 
-    @strawberry.mutation(description="Log in; attempts per email are limited in a time window.")
+    @strawberry.mutation(
+        description="Log in; attempts are limited per client, per account and client, and per "
+        "account from clients that never logged in to it."
+    )
     async def log_in(self, info: Info, email: str, password: str) -> LogInResult:
         try:
-            session = await accounts.log_in(
+            session = await login.log_in(
                 info.context.graph,
                 info.context.auth,
                 email=email,
                 password=password,
+                client=_client(info),
                 now=info.context.now(),
             )
         except Throttled as exc:

@@ -1,4 +1,8 @@
-"""Accounts and sessions over GraphQL: sign up, log in, log out, tokens, throttling."""
+"""Accounts and sessions over GraphQL: sign up, log in, log out, tokens, throttling.
+
+Every call here comes from one in-process client ("local"); per-client and per-account
+throttling across addresses is in tests/identity/test_throttle.py.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import contextlib
 from datetime import timedelta
 
 from service.graph import Graph
-from service.identity import accounts
+from service.identity import accounts, login
 from service.identity.clock import utc_now
+from service.identity.throttle import Client
 from tests.conftest import SchemaRunner
 from tests.schema.people import PASSWORD, person
 
@@ -76,28 +81,30 @@ async def test_log_in_right_and_wrong_password(gql: SchemaRunner) -> None:
     assert me.data["viewer"]["email"] == "lin@example.org"
 
 
-async def test_login_is_throttled_even_for_the_right_password(gql: SchemaRunner) -> None:
+async def test_the_guessing_client_waits_even_with_the_right_password(gql: SchemaRunner) -> None:
     await person(gql, "guessed")
-    limit = gql.settings.auth.login_max_attempts
-    for _ in range(limit):
+    for _ in range(gql.settings.auth.login_free_attempts + 1):
         wrong = await gql(LOG_IN, email="guessed@example.org", password="guess guess guess")
         assert wrong.data["logIn"]["__typename"] == "InvalidCredentials"
     blocked = await gql(LOG_IN, email="guessed@example.org", password=PASSWORD)
     assert blocked.data["logIn"]["__typename"] == "RateLimited"
-    assert 0 < blocked.data["logIn"]["retryAfterSeconds"] <= gql.settings.auth.login_window_s
+    assert blocked.data["logIn"]["retryAfterSeconds"] == gql.settings.auth.login_backoff_s
 
 
-async def test_window_expiry_lets_the_owner_back_in(gql: SchemaRunner) -> None:
+async def test_the_delay_ends_and_lets_the_owner_back_in(gql: SchemaRunner) -> None:
     await person(gql, "later")
     graph = Graph(gql.driver, gql.settings.neo4j)
     auth = gql.settings.auth
+    here = Client("local")
     start = utc_now()
-    for _ in range(auth.login_max_attempts + 1):
+    for _ in range(auth.login_free_attempts + 2):
         with contextlib.suppress(accounts.Refused):
-            await accounts.log_in(graph, auth, email="later@example.org", password="x", now=start)
-    after = start + timedelta(seconds=auth.login_window_s + 1)
-    session = await accounts.log_in(
-        graph, auth, email="later@example.org", password=PASSWORD, now=after
+            await login.log_in(
+                graph, auth, email="later@example.org", password="x", client=here, now=start
+            )
+    after = start + timedelta(seconds=auth.login_backoff_s + 1)
+    session = await login.log_in(
+        graph, auth, email="later@example.org", password=PASSWORD, client=here, now=after
     )
     assert session.user.email == "later@example.org"
 
