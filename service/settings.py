@@ -73,7 +73,7 @@ class AuthSettings(BaseModel):
     hash_concurrency: int = Field(default=0, ge=0)
     hash_waiting: int = Field(default=8, ge=0)
     hash_nice: int = Field(default=10, ge=0, le=19)
-    # Log ins one client address may have under way at once in one process, so
+    # Log ins and sign ups one client address may have under way at once in one process, so
     # one address cannot queue up the database connections on its own throttle counters.
     in_flight_per_client: int = Field(default=4, ge=1)
     # Log in throttling (service/identity/throttle.py), all counted in one window: attempts per
@@ -89,6 +89,8 @@ class AuthSettings(BaseModel):
     # A device (HttpOnly cookie) or address that logged in to an account stays known this long.
     known_client_ttl_s: int = Field(default=60 * 24 * 3600, ge=60)
     device_cookie_name: str = "scholar_device"
+    # Sign ups started per client address in an hour.
+    sign_ups_per_client: int = Field(default=10, ge=1)
     # Email codes: lifetime, wrong guesses allowed, and how many may be requested an hour.
     email_code_ttl_s: int = Field(default=15 * 60, ge=30)
     email_code_max_attempts: int = Field(default=5, ge=1)

@@ -1,6 +1,6 @@
 // Count one attempt for $key in a fixed window of $windowS seconds and return the attempts so far
 // with the window's start. Keys name what is counted: 'client:<address>' (log in attempts from
-// an address), 'account:<email hash>' (from clients the account does not know).
+// an address), 'account:<email hash>' (from clients the account does not know), 'signup:<address>'.
 // The write lock is taken (SET t.locked) before the counter is read, so concurrent attempts are
 // each counted rather than lost updates.
 MERGE (t:LoginThrottle {key: $key})

@@ -35,3 +35,5 @@ CREATE INDEX merged_author_into IF NOT EXISTS FOR (n:MergedAuthor) ON (n.into);
 CREATE INDEX authored_sort IF NOT EXISTS FOR ()-[a:AUTHORED]-() ON (a.researcher, a.sortDate);
 // The devices and addresses accounts know (log in throttling).
 CREATE CONSTRAINT known_client_key IF NOT EXISTS FOR (n:KnownClient) REQUIRE n.key IS UNIQUE;
+// Sign up's pending step, one per email until its code comes back.
+CREATE CONSTRAINT sign_up_email IF NOT EXISTS FOR (n:SignUp) REQUIRE n.email IS UNIQUE;

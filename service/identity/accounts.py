@@ -1,6 +1,6 @@
 """Accounts and sessions: users, the refusals every identity rule raises, sessions and log out.
 
-Log in (login.py) ends here, in `open_session`.
+Sign up (signup.py) and log in (login.py) end here, in `create_account` and `open_session`.
 Tokens are random and opaque; the graph keeps only their SHA-256 with an expiry, so a tampered
 or expired token simply names nobody. Every function takes `now` so tests can move the clock.
 """
@@ -79,32 +79,6 @@ def normal_email(email: str) -> str:
     return email
 
 
-async def sign_up(
-    graph: Graph,
-    settings: AuthSettings,
-    *,
-    email: str,
-    password: str,
-    display_name: str,
-    now: datetime,
-) -> Session:
-    from service.identity import passwords  # it raises this module's Throttled
-
-    email = normal_email(email)
-    problem = passwords.problem(password)
-    if problem:
-        raise Refused(problem, "password")
-    name = display_name_of(display_name)
-    hashed = await passwords.hash_password(settings, password)
-    try:
-        user = await create_account(
-            graph, email=email, password_hash=hashed, display_name=name, now=now
-        )
-    except AccountExists:
-        raise Refused("an account with this email already exists", "email") from None
-    return await open_session(graph, settings, user, now)
-
-
 class AccountExists(Exception):
     """The email already has an account."""
 
@@ -127,7 +101,7 @@ async def create_account(
     return User.from_row(rows[0]["user"])
 
 
-def display_name_of(name: str) -> str:
+def display_name(name: str) -> str:
     """The name as stored, or `Refused` naming the field."""
     name = name.strip()
     if not 0 < len(name) <= MAX_NAME_LENGTH:

@@ -20,8 +20,8 @@ device also skips the client budget, and its pair is the device rather than the 
 even an attacker behind the owner's address can delay the owner. At worst an attacker keeps the
 owner from logging in on a new device from a new address for one window.
 
-Before all of them, one address may have only `in_flight_per_client` log ins under way at once
-in a process: otherwise a burst from one address would queue on its own counter's
+Before all of them, one address may have only `in_flight_per_client` log ins and sign ups under
+way at once in a process: otherwise a burst from one address would queue on its own counter's
 lock in the graph, holding database connections everyone else needs.
 
 Emails appear in keys (and logs) only as their SHA-256; addresses as the socket's peer, never a
@@ -42,6 +42,8 @@ from service.identity import tokens
 from service.identity.accounts import Throttled
 from service.identity.clock import native
 from service.settings import AuthSettings
+
+SIGN_UP_WINDOW_S = 3600
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Admitted:
 
 
 class InFlight:
-    """Log ins under way, per client address, in this process."""
+    """Log ins and sign ups under way, per client address, in this process."""
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
@@ -133,6 +135,15 @@ async def admit_log_in(
                 retry,
             )
     return Admitted(user=found["user"], pair=pair, known_device=known_device)
+
+
+async def admit_sign_up(
+    graph: Graph, settings: AuthSettings, client: Client, now: datetime
+) -> None:
+    """Count one sign up from the client's address, or `Throttled` past its hourly budget."""
+    used, retry = await _hit(graph, f"signup:{client.address}", SIGN_UP_WINDOW_S, now)
+    if used > settings.sign_ups_per_client:
+        raise Throttled(f"too many sign ups from this address; try again in {retry} seconds", retry)
 
 
 async def remember(

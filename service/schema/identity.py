@@ -1,9 +1,11 @@
 """Accounts over GraphQL: `viewer`, sign up, log in, log out, and email verification codes.
 
-Log in answers with the token (for `Authorization: Bearer`) and, over HTTP, also sets it as an
-HttpOnly SameSite=Lax cookie for browsers, beside a long-lived device cookie that marks the
-browser as known to the account (see service/identity/throttle.py); log out deletes the session
-and its cookie.
+Sign up takes two steps: `signUp` answers `SignUpStarted` whether or not the email has an
+account (the address gets a code, or a notice), and `confirmSignUp` with the mailed code creates
+the account and logs in. Log in (and `confirmSignUp`) answers with the token (for
+`Authorization: Bearer`) and, over HTTP, also sets it as an HttpOnly SameSite=Lax cookie for
+browsers, beside a long-lived device cookie that marks the browser as known to the account (see
+service/identity/throttle.py); log out deletes the session and its cookie.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Annotated
 
 import strawberry
 
-from service.identity import accounts, login, verification
+from service.identity import accounts, login, signup, verification
 from service.identity.accounts import Refused, Throttled
 from service.identity.throttle import Client
 from service.schema.bounds import MAX_FIRST
@@ -30,6 +32,7 @@ from service.schema.context import Context
 from service.schema.follow import FollowingConnection, following
 from service.schema.problems import (
     EvidenceRejected,
+    InvalidCode,
     InvalidCredentials,
     NotAuthenticated,
     NotFound,
@@ -105,6 +108,15 @@ class AuthPayload:
     viewer: Viewer
 
 
+@strawberry.type(
+    description="Sign up's first step is done: a code went to `email` (or, if the email already "
+    "has an account, a notice instead). Finish with `confirmSignUp` before `expiresAt`."
+)
+class SignUpStarted:
+    email: str
+    expires_at: datetime
+
+
 @strawberry.type
 class LoggedOut:
     ok: bool
@@ -125,8 +137,9 @@ class EmailVerified:
 
 
 SignUpResult = Annotated[
-    AuthPayload | ValidationError | RateLimited, strawberry.union("SignUpResult")
+    SignUpStarted | ValidationError | RateLimited, strawberry.union("SignUpResult")
 ]
+ConfirmSignUpResult = Annotated[AuthPayload | InvalidCode, strawberry.union("ConfirmSignUpResult")]
 LogInResult = Annotated[
     AuthPayload | InvalidCredentials | RateLimited, strawberry.union("LogInResult")
 ]
@@ -185,23 +198,46 @@ class IdentityQuery:
 
 @strawberry.type
 class IdentityMutation:
-    @strawberry.mutation(description="Create an account and log in.")
+    @strawberry.mutation(
+        description="Start an account: answers SignUpStarted whether or not the email has one "
+        "(the address gets a code, or a notice that it has an account). Limited per client."
+    )
     async def sign_up(
         self, info: Info, email: str, password: str, display_name: str
     ) -> SignUpResult:
         try:
-            session = await accounts.sign_up(
+            started = await signup.start(
                 info.context.graph,
                 info.context.auth,
+                info.context.sender,
                 email=email,
                 password=password,
                 display_name=display_name,
+                client=_client(info),
                 now=info.context.now(),
             )
         except Throttled as exc:
             return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
         except Refused as exc:
             return ValidationError(message=exc.message, field=exc.field or "email")
+        return SignUpStarted(email=started.email, expires_at=started.expires_at)
+
+    @strawberry.mutation(
+        description="Finish signing up with the code mailed by signUp: creates the account and "
+        "logs in. A few wrong codes end the sign-up."
+    )
+    async def confirm_sign_up(self, info: Info, email: str, code: str) -> ConfirmSignUpResult:
+        try:
+            session = await signup.confirm(
+                info.context.graph,
+                info.context.auth,
+                email=email,
+                code=code,
+                client=_client(info),
+                now=info.context.now(),
+            )
+        except Refused:
+            return InvalidCode()
         return _signed_in(info, session)
 
     @strawberry.mutation(

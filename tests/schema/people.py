@@ -1,4 +1,8 @@
-"""Test users: sign up through the real account code, optionally as admin, return their tokens."""
+"""Test users: made through the real account code, optionally as admin, with their tokens.
+
+`person` skips the mailed code of sign up (tests/identity/test_signup.py covers that flow) but
+stores the account and opens the session exactly as confirming a sign-up does.
+"""
 
 from __future__ import annotations
 
