@@ -32,6 +32,8 @@ async def log_in(
     key = email.strip().lower()[:MAX_EMAIL_LENGTH]
     try:
         async with throttle.at_once(settings, client):
+            # With hashing saturated, refuse before the budgets' writes: the cheapest answer.
+            passwords.gate(settings).check()
             admitted = await throttle.admit_log_in(graph, settings, key, client, now)
             row = admitted.user
             stored = row["passwordHash"] if row else None

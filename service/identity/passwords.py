@@ -60,10 +60,14 @@ class Gate:
         if self.nice and sys.platform == "linux":
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), self.nice)
 
+    def check(self) -> None:
+        """`Busy` when a hash asked for now would be refused: callers refuse before other work."""
+        if self.held >= self.concurrency + self.waiting:
+            raise Busy()
+
     async def run(self, work: Callable[[], T]) -> T:
         with self._lock:
-            if self.held >= self.concurrency + self.waiting:
-                raise Busy()
+            self.check()
             self.held += 1
         future = self.pool.submit(work)
         # Released when the work is done or was cancelled before it started, whichever way the

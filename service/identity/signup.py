@@ -60,6 +60,7 @@ async def start(
     name = accounts.display_name(display_name)
     try:
         async with throttle.at_once(settings, client):
+            passwords.gate(settings).check()  # saturated: refuse before writing anything
             await throttle.admit_sign_up(graph, settings, client, now)
             hashed = await passwords.hash_password(settings, password)
     except Throttled as exc:

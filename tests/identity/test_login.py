@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 
 import pytest
 
 from service.graph import Graph
-from service.identity import login
+from service.identity import login, passwords
 from service.identity.accounts import Refused, Throttled
 from service.identity.clock import utc_now
 from service.identity.throttle import Client, account_key
 from tests.conftest import SchemaRunner
-from tests.schema.people import PASSWORD, person
+from tests.schema.people import PASSWORD, count, person
 
 EMAIL = "owner@example.org"
 
@@ -109,3 +110,27 @@ async def test_one_address_has_few_log_ins_under_way_at_once(gql: SchemaRunner) 
         "in",
     ]
     assert await attempt("203.0.113.9") == "in"  # places come back
+
+
+async def test_with_hashing_saturated_a_log_in_is_refused_before_any_write(
+    gql: SchemaRunner,
+) -> None:
+    graph = Graph(gql.driver, gql.settings.neo4j)
+    auth = gql.settings.auth.model_copy(update={"hash_concurrency": 1, "hash_waiting": 0})
+    started, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        started.set()
+        release.wait(5)
+
+    holding = asyncio.ensure_future(passwords.gate(auth).run(hold))
+    await asyncio.to_thread(started.wait, 5)
+    try:
+        with pytest.raises(passwords.Busy):
+            await login.log_in(
+                graph, auth, email=EMAIL, password=PASSWORD, client=Client("x"), now=utc_now()
+            )
+    finally:
+        release.set()
+        await holding
+    assert await count(gql, "MATCH (t:LoginThrottle) RETURN count(t)") == 0
