@@ -70,9 +70,31 @@ class AuthSettings(BaseModel):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=64 * 1024, ge=8)
     argon2_parallelism: int = Field(default=4, ge=1)
-    # Login attempts per email inside the window before further tries are refused unchecked.
-    login_max_attempts: int = Field(default=5, ge=1)
+    # Password hashes at once (0: as many as keep hashing threads within the CPUs, CPUs divided
+    # by argon2_parallelism), how many may wait (past that, log in and sign up are refused at
+    # once), and the niceness of hashing threads, so reads go first when the CPUs are short.
+    # Peak hashing memory is argon2_memory_kib x hash concurrency.
+    hash_concurrency: int = Field(default=0, ge=0)
+    hash_waiting: int = Field(default=8, ge=0)
+    hash_nice: int = Field(default=10, ge=0, le=19)
+    # Log ins and sign ups one client address may have under way at once in one process, so
+    # one address cannot queue up the database connections on its own throttle counters.
+    in_flight_per_client: int = Field(default=4, ge=1)
+    # Log in throttling (service/identity/throttle.py), all counted in one window: attempts per
+    # client address; free attempts per (account, client) pair, then delays doubling from
+    # login_backoff_s up to login_backoff_max_s; attempts per account from clients it does not
+    # know (known clients never meet that ceiling, so nobody can lock the owner out).
     login_window_s: int = Field(default=15 * 60, ge=1)
+    login_per_client: int = Field(default=20, ge=1)
+    login_free_attempts: int = Field(default=5, ge=1)
+    login_backoff_s: int = Field(default=2, ge=1)
+    login_backoff_max_s: int = Field(default=15 * 60, ge=1)
+    login_per_account: int = Field(default=30, ge=1)
+    # A device (HttpOnly cookie) or address that logged in to an account stays known this long.
+    known_client_ttl_s: int = Field(default=60 * 24 * 3600, ge=60)
+    device_cookie_name: str = "scholar_device"
+    # Sign ups started per client address in an hour.
+    sign_ups_per_client: int = Field(default=10, ge=1)
     # Email codes: lifetime, wrong guesses allowed, and how many may be requested an hour.
     email_code_ttl_s: int = Field(default=15 * 60, ge=30)
     email_code_max_attempts: int = Field(default=5, ge=1)

@@ -12,10 +12,9 @@ from neo4j import AsyncDriver
 from service.app import create_app
 from service.graph import Graph
 from service.guards import CSRF_COOKIE
-from service.identity import accounts
-from service.identity.clock import utc_now
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import ServerSettings, Settings
+from tests.schema.people import account
 
 FOLLOW = 'mutation { followResearcher(researcherId: "seed:borui-zhao") { __typename } }'
 FOLLOWERS = 'query { researcher(id: "seed:borui-zhao") { counts { followers } } }'
@@ -26,14 +25,7 @@ TOKEN = "t" * 43
 async def browser_like(client: httpx.AsyncClient, settings: Settings) -> httpx.AsyncClient:
     """A client holding a logged-in user's session cookie and a CSRF cookie, like a browser."""
     graph = Graph(client._transport.app.state.driver, settings.neo4j)  # type: ignore[attr-defined]
-    session = await accounts.sign_up(
-        graph,
-        settings.auth,
-        email="victim@example.org",
-        password="correct horse battery",
-        display_name="Victim",
-        now=utc_now(),
-    )
+    session = await account(graph, settings.auth, "victim@example.org", "Victim")
     client.cookies.set(settings.auth.cookie_name, session.token)
     client.cookies.set(CSRF_COOKIE, TOKEN)
     return client
@@ -81,14 +73,7 @@ async def test_bearer_clients_need_no_csrf_header(
     client: httpx.AsyncClient, settings: Settings
 ) -> None:
     graph = Graph(client._transport.app.state.driver, settings.neo4j)  # type: ignore[attr-defined]
-    session = await accounts.sign_up(
-        graph,
-        settings.auth,
-        email="api@example.org",
-        password="correct horse battery",
-        display_name="API",
-        now=utc_now(),
-    )
+    session = await account(graph, settings.auth, "api@example.org", "API")
     answer = await client.post(
         "/graphql",
         json={"query": FOLLOW},

@@ -1,3 +1,11 @@
-// The account behind a login attempt, with its password hash; no row for an unknown $email.
-MATCH (u:User {email: $email})
-RETURN u {.id, .email, .displayName, .role, .createdAt, .passwordHash} AS user
+// The account behind a log in attempt for $email, with its password hash (null when there is
+// none), and whether the client is known to it: the device whose token hashes to $device, or the
+// address $address, seen at a successful log in after $since.
+OPTIONAL MATCH (u:User {email: $email})
+RETURN u {.id, .email, .displayName, .role, .createdAt, .passwordHash} AS user,
+       u IS NOT NULL AND EXISTS {
+         MATCH (u)-[:KNOWS]->(k:KnownClient {key: u.id + '|device|' + $device})
+         WHERE k.lastSeen > $since } AS knownDevice,
+       u IS NOT NULL AND EXISTS {
+         MATCH (u)-[:KNOWS]->(k:KnownClient {key: u.id + '|address|' + $address})
+         WHERE k.lastSeen > $since } AS knownAddress

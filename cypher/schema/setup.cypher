@@ -41,3 +41,7 @@ CREATE INDEX merged_author_into IF NOT EXISTS FOR (n:MergedAuthor) ON (n.into);
 // A researcher's works newest first without sorting them all (cypher/researcher/cards.cypher):
 // AUTHORED carries its researcher's id and its paper's sortDate for this index.
 CREATE INDEX authored_sort IF NOT EXISTS FOR ()-[a:AUTHORED]-() ON (a.researcher, a.sortDate);
+// The devices and addresses accounts know (log in throttling).
+CREATE CONSTRAINT known_client_key IF NOT EXISTS FOR (n:KnownClient) REQUIRE n.key IS UNIQUE;
+// Sign up's pending step, one per email until its code comes back.
+CREATE CONSTRAINT sign_up_email IF NOT EXISTS FOR (n:SignUp) REQUIRE n.email IS UNIQUE;

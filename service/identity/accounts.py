@@ -1,5 +1,6 @@
-"""Accounts and sessions: sign up, log in (throttled), log out, and the user behind a token.
+"""Accounts and sessions: users, the refusals every identity rule raises, sessions and log out.
 
+Sign up (signup.py) and log in (login.py) end here, in `create_account` and `open_session`.
 Tokens are random and opaque; the graph keeps only their SHA-256 with an expiry, so a tampered
 or expired token simply names nobody. Every function takes `now` so tests can move the clock.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from service import errors
 from service.graph import Graph
-from service.identity import passwords, tokens
+from service.identity import tokens
 from service.identity.clock import native
 from service.settings import AuthSettings
 
@@ -51,6 +52,8 @@ class Session:
     token: str
     expires_at: datetime
     user: User
+    # The device token this log in made known to the account (a browser keeps it as a cookie).
+    device: str | None = None
 
 
 class Refused(Exception):
@@ -76,35 +79,34 @@ def normal_email(email: str) -> str:
     return email
 
 
-async def sign_up(
-    graph: Graph,
-    settings: AuthSettings,
-    *,
-    email: str,
-    password: str,
-    display_name: str,
-    now: datetime,
-) -> Session:
-    email = normal_email(email)
-    problem = passwords.problem(password)
-    if problem:
-        raise Refused(problem, "password")
-    name = display_name.strip()
-    if not 0 < len(name) <= MAX_NAME_LENGTH:
-        raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
-    hashed = await passwords.hash_password(settings, password)
+class AccountExists(Exception):
+    """The email already has an account."""
+
+
+async def create_account(
+    graph: Graph, *, email: str, password_hash: str, display_name: str, now: datetime
+) -> User:
+    """The new user, or `AccountExists`. Sign up's second step calls it, and tests do."""
     try:
         rows = await graph.write(
             "identity/create_user",
             id=tokens.new_id("user"),
             email=email,
-            passwordHash=hashed,
-            displayName=name,
+            passwordHash=password_hash,
+            displayName=display_name,
             now=now,
         )
     except errors.Conflict:
-        raise Refused("an account with this email already exists", "email") from None
-    return await open_session(graph, settings, User.from_row(rows[0]["user"]), now)
+        raise AccountExists from None
+    return User.from_row(rows[0]["user"])
+
+
+def display_name(name: str) -> str:
+    """The name as stored, or `Refused` naming the field."""
+    name = name.strip()
+    if not 0 < len(name) <= MAX_NAME_LENGTH:
+        raise Refused(f"displayName must be 1 to {MAX_NAME_LENGTH} characters", "displayName")
+    return name
 
 
 async def open_session(graph: Graph, settings: AuthSettings, user: User, now: datetime) -> Session:
@@ -118,28 +120,6 @@ async def open_session(graph: Graph, settings: AuthSettings, user: User, now: da
         expiresAt=expires,
     )
     return Session(token=token, expires_at=expires, user=user)
-
-
-async def log_in(
-    graph: Graph, settings: AuthSettings, *, email: str, password: str, now: datetime
-) -> Session:
-    """A new session, `Throttled` past the attempt limit, or `Refused` for bad credentials."""
-    key = email.strip().lower()[:MAX_EMAIL_LENGTH]
-    # Counted before the password is checked, so a burst of guesses cannot outrun the limit.
-    rows = await graph.write(
-        "identity/login_attempt", key=key, now=now, windowS=settings.login_window_s
-    )
-    if rows[0]["attempts"] > settings.login_max_attempts:
-        window_end = native(rows[0]["windowStart"]) + timedelta(seconds=settings.login_window_s)
-        retry = max(1, int((window_end - now).total_seconds()))
-        raise Throttled(f"too many login attempts; try again in {retry} seconds", retry)
-    found = await graph.read("identity/user_for_login", email=key)
-    row = found[0]["user"] if found else None
-    if not await passwords.verify_password(settings, row and row["passwordHash"], password):
-        raise Refused("wrong email or password")
-    assert row is not None
-    await graph.write("identity/login_reset", key=key)
-    return await open_session(graph, settings, User.from_row(row), now)
 
 
 async def log_out(graph: Graph, token: str) -> bool:

@@ -1,4 +1,4 @@
-"""Delivering email verification codes: the console in development, SMTP otherwise.
+"""Mail to people: verification codes and notices, on the console in development, SMTP otherwise.
 
 `sender_for(settings)` is the one place the choice is made; it refuses a production service
 that has no way to mail codes, since claims by email would then silently never work.
@@ -20,6 +20,10 @@ from service.settings import MailSettings, Settings
 class CodeSender(Protocol):
     async def send(self, email: str, code: str, expires_at: datetime) -> None: ...
 
+    async def send_notice(self, email: str, text: str) -> None:
+        """A short message that carries no code (such as: this address already has an account)."""
+        ...
+
 
 class MailNotConfigured(ValueError):
     """The settings name no usable way to deliver codes; the message says what to set."""
@@ -33,14 +37,21 @@ class Sent:
 
 
 @dataclass
-class ConsoleSender:
-    """Prints every code as one line on the console instead of mailing it (development).
+class Notice:
+    email: str
+    text: str
 
-    The outbox keeps what was sent so in-process tests can complete the flow.
+
+@dataclass
+class ConsoleSender:
+    """Prints every code or notice as one line on the console instead of mailing it (development).
+
+    The outbox and notices keep what was sent so in-process tests can complete the flow.
     """
 
     stream: TextIO | None = None
     outbox: list[Sent] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
     async def send(self, email: str, code: str, expires_at: datetime) -> None:
         self.outbox.append(Sent(email, code, expires_at))
@@ -50,6 +61,10 @@ class ConsoleSender:
             file=self.stream or sys.stdout,
             flush=True,
         )
+
+    async def send_notice(self, email: str, text: str) -> None:
+        self.notices.append(Notice(email, text))
+        print(f"[dev mail] notice for {email}: {text}", file=self.stream or sys.stdout, flush=True)
 
     def last_code(self, email: str) -> str | None:
         found = [s.code for s in self.outbox if s.email == email]
@@ -71,16 +86,31 @@ def message_for(
     return message
 
 
+def notice_for(settings: MailSettings, email: str, text: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = settings.from_address
+    message["To"] = email
+    message["Subject"] = "About your account"
+    message.set_content(f"{text}\n")
+    return message
+
+
 @dataclass
 class SmtpSender:
-    """Mails each code through an SMTP server (`MAIL_SMTP_*`)."""
+    """Mails each code or notice through an SMTP server (`MAIL_SMTP_*`)."""
 
     settings: MailSettings
 
     async def send(self, email: str, code: str, expires_at: datetime) -> None:
+        await self._mail(message_for(self.settings, email, code, expires_at))
+
+    async def send_notice(self, email: str, text: str) -> None:
+        await self._mail(notice_for(self.settings, email, text))
+
+    async def _mail(self, message: EmailMessage) -> None:
         s = self.settings
         await aiosmtplib.send(
-            message_for(s, email, code, expires_at),
+            message,
             hostname=s.smtp_host,
             port=s.smtp_port,
             username=s.smtp_user or None,

@@ -58,6 +58,8 @@ class Context:
     response: Any = None
     # The client's address, for per-client limits; "local" for in-process callers.
     client: str = "local"
+    # The device cookie a browser got at an earlier log in, unchecked (known-client throttling).
+    device: str | None = None
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
     _details: dict[tuple[Any, ...], DataLoader[str, Row | None]] = field(default_factory=dict)
     # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
@@ -147,6 +149,7 @@ def context_for(request: Request, response: Any = None) -> Context:
         sender=state.sender,
         response=response,
         client=request.client.host if request.client else "unknown",
+        device=request.cookies.get(settings.auth.device_cookie_name) or None,
     )
 
 

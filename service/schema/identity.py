@@ -1,7 +1,11 @@
 """Accounts over GraphQL: `viewer`, sign up, log in, log out, and email verification codes.
 
-Log in answers with the token (for `Authorization: Bearer`) and, over HTTP, also sets it as an
-HttpOnly SameSite=Lax cookie for browsers; log out deletes the session and the cookie.
+Sign up takes two steps: `signUp` answers `SignUpStarted` whether or not the email has an
+account (the address gets a code, or a notice), and `confirmSignUp` with the mailed code creates
+the account and logs in. Log in (and `confirmSignUp`) answers with the token (for
+`Authorization: Bearer`) and, over HTTP, also sets it as an HttpOnly SameSite=Lax cookie for
+browsers, beside a long-lived device cookie that marks the browser as known to the account (see
+service/identity/throttle.py); log out deletes the session and its cookie.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from typing import Annotated
 
 import strawberry
 
-from service.identity import accounts, verification
+from service.identity import accounts, login, signup, verification
 from service.identity.accounts import Refused, Throttled
+from service.identity.throttle import Client
 from service.schema.bounds import MAX_FIRST
 from service.schema.claims import Claim, claims_of
 from service.schema.collaboration import (
@@ -27,6 +32,7 @@ from service.schema.context import Context
 from service.schema.follow import FollowingConnection, following
 from service.schema.problems import (
     EvidenceRejected,
+    InvalidCode,
     InvalidCredentials,
     NotAuthenticated,
     NotFound,
@@ -102,6 +108,15 @@ class AuthPayload:
     viewer: Viewer
 
 
+@strawberry.type(
+    description="Sign up's first step is done: a code went to `email` (or, if the email already "
+    "has an account, a notice instead). Finish with `confirmSignUp` before `expiresAt`."
+)
+class SignUpStarted:
+    email: str
+    expires_at: datetime
+
+
 @strawberry.type
 class LoggedOut:
     ok: bool
@@ -122,8 +137,9 @@ class EmailVerified:
 
 
 SignUpResult = Annotated[
-    AuthPayload | ValidationError | RateLimited, strawberry.union("SignUpResult")
+    SignUpStarted | ValidationError | RateLimited, strawberry.union("SignUpResult")
 ]
+ConfirmSignUpResult = Annotated[AuthPayload | InvalidCode, strawberry.union("ConfirmSignUpResult")]
 LogInResult = Annotated[
     AuthPayload | InvalidCredentials | RateLimited, strawberry.union("LogInResult")
 ]
@@ -136,6 +152,10 @@ ConfirmVerificationResult = Annotated[
     EmailVerified | NotAuthenticated | NotFound | EvidenceRejected,
     strawberry.union("ConfirmVerificationResult"),
 ]
+
+
+def _client(info: Info) -> Client:
+    return Client(address=info.context.client, device=info.context.device)
 
 
 def _signed_in(info: Info, session: accounts.Session) -> AuthPayload:
@@ -152,6 +172,17 @@ def _signed_in(info: Info, session: accounts.Session) -> AuthPayload:
             samesite="lax",
             path="/",
         )
+        if session.device is not None:
+            # Only ever sent back to log in, so it need not travel on cross-site requests.
+            context.response.set_cookie(
+                context.auth.device_cookie_name,
+                session.device,
+                max_age=context.auth.known_client_ttl_s,
+                httponly=True,
+                secure=context.auth.cookie_secure,
+                samesite="strict",
+                path="/",
+            )
     return AuthPayload(
         token=session.token, expires_at=session.expires_at, viewer=Viewer.of(session.user)
     )
@@ -167,31 +198,64 @@ class IdentityQuery:
 
 @strawberry.type
 class IdentityMutation:
-    @strawberry.mutation(description="Create an account and log in.")
+    @strawberry.mutation(
+        description="Start an account: answers SignUpStarted whether or not the email has one "
+        "(the address gets a code, or a notice that it has an account). Limited per client."
+    )
     async def sign_up(
         self, info: Info, email: str, password: str, display_name: str
     ) -> SignUpResult:
         try:
-            session = await accounts.sign_up(
+            started = await signup.start(
                 info.context.graph,
                 info.context.auth,
+                info.context.sender,
                 email=email,
                 password=password,
                 display_name=display_name,
+                client=_client(info),
                 now=info.context.now(),
             )
+        except Throttled as exc:
+            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
         except Refused as exc:
             return ValidationError(message=exc.message, field=exc.field or "email")
+        return SignUpStarted(email=started.email, expires_at=started.expires_at)
+
+    @strawberry.mutation(
+        description="Finish signing up with the code mailed by signUp and the same password: "
+        "creates the account and logs in. A few wrong codes, or another password, end the "
+        "sign-up."
+    )
+    async def confirm_sign_up(
+        self, info: Info, email: str, code: str, password: str
+    ) -> ConfirmSignUpResult:
+        try:
+            session = await signup.confirm(
+                info.context.graph,
+                info.context.auth,
+                email=email,
+                code=code,
+                password=password,
+                client=_client(info),
+                now=info.context.now(),
+            )
+        except Refused:
+            return InvalidCode()
         return _signed_in(info, session)
 
-    @strawberry.mutation(description="Log in; attempts per email are limited in a time window.")
+    @strawberry.mutation(
+        description="Log in; attempts are limited per client, per account and client, and per "
+        "account from clients that never logged in to it."
+    )
     async def log_in(self, info: Info, email: str, password: str) -> LogInResult:
         try:
-            session = await accounts.log_in(
+            session = await login.log_in(
                 info.context.graph,
                 info.context.auth,
                 email=email,
                 password=password,
+                client=_client(info),
                 now=info.context.now(),
             )
         except Throttled as exc:

@@ -54,6 +54,14 @@ class InvalidCredentials(Problem):
 
 
 @strawberry.type(
+    description="The sign-up code is wrong, expired or used up, or nothing waits for it; sign "
+    "up again for a new code. The same whether or not the email has an account."
+)
+class InvalidCode(Problem):
+    message: str = "the code is wrong or has expired; sign up again for a new one"
+
+
+@strawberry.type(
     description="The record already has an owner. A claim by someone else was filed as a "
     "dispute for admin review (`disputeId`); it never takes the record over."
 )
@@ -84,6 +92,7 @@ PROBLEM_TYPES = (
     ValidationError,
     RateLimited,
     InvalidCredentials,
+    InvalidCode,
     AlreadyClaimed,
     EvidenceRejected,
     NotOpenToCollaborate,

@@ -38,6 +38,10 @@ def routes() -> list[BaseRoute]:
         Route("/login", account_forms.log_in_page),
         Route("/login", account_forms.log_in, methods=post),
         Route("/logout", account_forms.log_out, methods=post),
+        Route("/signup", account_forms.sign_up_page),
+        Route("/signup", account_forms.sign_up, methods=post),
+        Route("/signup/code", account_forms.sign_up_page),
+        Route("/signup/confirm", account_forms.confirm_sign_up, methods=post),
         Route("/favicon.ico", pages.favicon),
         Mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static"),
     ]

@@ -43,6 +43,67 @@ async def log_in(request: Request, fields: dict[str, str]) -> Response:
     return copy_cookies(cookies, back(request, there, f"Welcome back, {name}."))
 
 
+@page
+async def sign_up_page(request: Request) -> Response:
+    data = await run(request, "viewer")
+    return render(
+        request,
+        "sign_up.html",
+        {
+            "viewer": data["viewer"],
+            "next": safe_next(request.query_params.get("next")),
+            "email": request.query_params.get("email", "")[:254]
+            if "code" in request.url.path
+            else "",
+        },
+    )
+
+
+@action
+async def sign_up(request: Request, fields: dict[str, str]) -> Response:
+    there = safe_next(fields.get("next"))
+    done = outcome(
+        await run(
+            request,
+            "sign_up",
+            email=fields.get("email", ""),
+            password=fields.get("password", ""),
+            name=fields.get("name", ""),
+        ),
+        "signUp",
+    )
+    if done["__typename"] != "SignUpStarted":
+        return back(request, "/signup?" + urlencode({"next": there}), done["message"], error=True)
+    return back(
+        request,
+        "/signup/code?" + urlencode({"email": done["email"], "next": there}),
+        f"We sent a code to {done['email']}.",
+    )
+
+
+@action
+async def confirm_sign_up(request: Request, fields: dict[str, str]) -> Response:
+    there = safe_next(fields.get("next"))
+    email = fields.get("email", "")
+    cookies = Response()
+    done = outcome(
+        await run(
+            request,
+            "confirm_sign_up",
+            response=cookies,
+            email=email,
+            code=fields.get("code", "").strip(),
+            password=fields.get("password", ""),
+        ),
+        "confirmSignUp",
+    )
+    if done["__typename"] != "AuthPayload":
+        again = "/signup/code?" + urlencode({"email": email, "next": there})
+        return back(request, again, done["message"], error=True)
+    name = done["viewer"]["displayName"]
+    return copy_cookies(cookies, back(request, there, f"Welcome, {name}."))
+
+
 @action
 async def log_out(request: Request, fields: dict[str, str]) -> Response:
     cookies = Response()

@@ -9,18 +9,11 @@ from service.graph import Graph
 from service.identity import accounts, tokens
 from service.identity.clock import utc_now
 from service.settings import Settings
+from tests.schema.people import account
 
 
 async def user(graph: Graph, settings: Settings, name: str) -> accounts.User:
-    session = await accounts.sign_up(
-        graph,
-        settings.auth,
-        email=f"{name}@example.org",
-        password="correct horse battery",
-        display_name=name,
-        now=utc_now(),
-    )
-    return session.user
+    return (await account(graph, settings.auth, f"{name}@example.org", name)).user
 
 
 async def own(graph: Graph, owner: accounts.User, researcher_id: str) -> None:

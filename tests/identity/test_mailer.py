@@ -122,6 +122,20 @@ async def test_smtp_sender_mails_the_code_over_starttls(
     assert b"424242" in body and b"2026-12-01 13:30 UTC" in body
 
 
+async def test_smtp_sender_mails_a_notice(
+    smtp: tuple[Inbox, int], certificate: tuple[Path, Path]
+) -> None:
+    inbox, port = smtp
+    sender = SmtpSender(mail_settings(port, certificate[0]))
+    await sender.send_notice("ada@uni.edu", "This address already has an account.")
+    [message] = inbox.messages
+    assert message["To"] == "ada@uni.edu"
+    assert message["From"] == "codes@scholar.example"
+    body = message.get_payload(decode=True)
+    assert isinstance(body, bytes)
+    assert b"This address already has an account." in body
+
+
 async def test_smtp_sender_reports_a_refused_login(
     smtp: tuple[Inbox, int], certificate: tuple[Path, Path]
 ) -> None:
@@ -141,6 +155,19 @@ async def test_console_sender_prints_one_line() -> None:
         "[dev mail] verification code for ada@uni.edu: 123456 (expires 2026-12-01 13:30:00 UTC)\n"
     )
     assert sender.last_code("ada@uni.edu") == "123456"
+
+
+async def test_console_sender_prints_a_notice_as_one_line() -> None:
+    out = io.StringIO()
+    sender = ConsoleSender(stream=out)
+    await sender.send_notice("ada@uni.edu", "This address already has an account.")
+    assert out.getvalue() == (
+        "[dev mail] notice for ada@uni.edu: This address already has an account.\n"
+    )
+    assert [(n.email, n.text) for n in sender.notices] == [
+        ("ada@uni.edu", "This address already has an account.")
+    ]
+    assert sender.last_code("ada@uni.edu") is None
 
 
 def test_production_refuses_to_start_without_mail() -> None:

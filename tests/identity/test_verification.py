@@ -54,7 +54,13 @@ async def test_admin_role_changes(gql: SchemaRunner, settings: Settings) -> None
     await person(gql, "boss")
     assert await admin.change_role(settings, "boss@example.org", accounts.ADMIN)
     graph = Graph(gql.driver, gql.settings.neo4j)
-    rows = await graph.read("identity/user_for_login", email="boss@example.org")
+    rows = await graph.read(
+        "identity/user_for_login",
+        email="boss@example.org",
+        device=None,
+        address="local",
+        since=utc_now(),
+    )
     assert rows[0]["user"]["role"] == accounts.ADMIN
     assert await admin.change_role(settings, "boss@example.org", "user")
     assert not await admin.change_role(settings, "nobody@example.org", accounts.ADMIN)

@@ -1,12 +1,17 @@
-"""Test users: sign up through the real account code, optionally as admin, return their tokens."""
+"""Test users: made through the real account code, optionally as admin, with their tokens.
+
+`person` skips the mailed code of sign up (tests/identity/test_signup.py covers that flow) but
+stores the account and opens the session exactly as confirming a sign-up does.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from service.graph import Graph
-from service.identity import accounts
+from service.identity import accounts, passwords
 from service.identity.clock import utc_now
+from service.settings import AuthSettings
 from tests.conftest import SchemaRunner
 
 PASSWORD = "correct horse battery"
@@ -19,12 +24,24 @@ class Person:
     token: str
 
 
+async def account(graph: Graph, auth: AuthSettings, email: str, name: str) -> accounts.Session:
+    """A stored account with an open session, as confirming a sign-up leaves them."""
+    user = await accounts.create_account(
+        graph,
+        email=email,
+        # Straight through the hasher: tests make fifty people at once, more than the service's
+        # hashing queue takes (tests/identity/test_passwords.py covers that queue).
+        password_hash=passwords.hasher(auth).hash(PASSWORD),
+        display_name=name,
+        now=utc_now(),
+    )
+    return await accounts.open_session(graph, auth, user, utc_now())
+
+
 async def person(gql: SchemaRunner, name: str, *, admin: bool = False) -> Person:
     graph = Graph(gql.driver, gql.settings.neo4j)
     email = f"{name}@example.org"
-    session = await accounts.sign_up(
-        graph, gql.settings.auth, email=email, password=PASSWORD, display_name=name, now=utc_now()
-    )
+    session = await account(graph, gql.settings.auth, email, name)
     if admin:
         assert await accounts.set_role(graph, email, accounts.ADMIN)
     return Person(id=session.user.id, email=email, token=session.token)

@@ -103,3 +103,29 @@ async def test_graphiql_loads_from_the_service_alone(
     await expect(page.locator(".result-window")).to_contain_text("Borui Zhao", timeout=10000)
     await shot(page, "graphiql")
     assert [u for u in outside if not u.startswith("data:")] == []
+
+
+async def test_sign_up_with_the_mailed_code_then_log_out(
+    page: Page, sample_site: LiveServer, console: Console
+) -> None:
+    await page.goto(sample_site.url + "/researchers/seed:borui-zhao")
+    await page.get_by_role("link", name="Sign up").click()
+    await page.get_by_label("Your name").fill("Grace")
+    await page.get_by_label("Email").fill("grace@example.org")
+    await page.get_by_label(re.compile("^Password")).fill("correct horse battery")
+    mark = len(sample_site.lines)
+    await page.get_by_role("button", name="Sign up").click()
+    await page.wait_for_url(re.compile(r"/signup/code\?"))
+    await expect(page.locator("main")).to_contain_text("We sent a six-digit code")
+    code = sample_site.wait_for(r"verification code for grace@example\.org: (\d{6})", after=mark)
+    await shot(page, "sign-up-code")
+    await accessible(page)
+    await page.get_by_label("Code").fill(code.group(1))
+    await page.get_by_label("Password").fill("correct horse battery")
+    await page.get_by_role("button", name="Create the account").click()
+    await page.wait_for_url(re.compile(r"/researchers/seed:borui-zhao$"))
+    await expect(page.locator(".notice")).to_contain_text("Welcome, Grace.")
+    await expect(page.locator(".who")).to_have_text("Grace")
+    await page.get_by_role("button", name="Log out").click()
+    await page.wait_for_url(sample_site.url + "/")
+    await expect(page.get_by_role("link", name="Log in")).to_be_visible()
