@@ -1,6 +1,6 @@
 """The trust model: an explainable 0-100 score whose signals add up to it.
 
-Model `trust-v2`. Each signal is a fact read from the graph, turned into points:
+Model `trust-v3`. Each signal is a fact read from the graph, turned into points:
 
 | signal              | fact                                               | points            |
 |---------------------|----------------------------------------------------|-------------------|
@@ -9,21 +9,21 @@ Model `trust-v2`. Each signal is a fact read from the graph, turned into points:
 | evidence_strength   | points of the owner's accepted evidence (below)    | 2 each, <= 10     |
 | publication_record  | works in the graph                                 | 1 per work, <= 15 |
 | affiliation_known   | an institution is known for the researcher         | 4                 |
-| claimed_coauthors   | co-authors whose records are claimed               | 3 each, <= 12     |
+| claimed_coauthors   | other people who own co-authors' records           | 3 each, <= 12     |
 | owner_account_age   | days since the owner's account was created         | 1 per 90, <= 4    |
 
 The maximum is 40 + 15 + 10 + 15 + 4 + 12 + 4 = 100.
 
 Verification ladder (the level is stored on the record by the claim writes, see
-`service/identity/evidence.py` for the evidence points):
+`service/claims/evidence.py` for the evidence points):
 
 | level | meaning                                                              | label        |
 |-------|----------------------------------------------------------------------|--------------|
 | L0    | unclaimed, no imported works                                         | Unverified   |
 | L1    | unclaimed, backed by imported works (the seed page)                  | Unverified   |
-| L2    | claimed on weak evidence: 1-2 points (institutional email, vouches)  | Self-claimed |
-| L3    | claimed on strong evidence: >= 3 points (matching ORCID iD, or email | Verified     |
-|       | plus a vouch from a co-author who owns their own claimed record)     |              |
+| L2    | claimed on 2 points: a verified institutional email                  | Self-claimed |
+| L3    | claimed on >= 3 points: the email plus the matching (public) ORCID   | Verified     |
+|       | iD, or plus a vouch from a co-author who owns their own record       |              |
 | L4    | claimed and approved by an admin's review                            | Reviewed     |
 
 A claim without any accepted evidence is refused, and releasing a claim returns the record to
@@ -32,6 +32,9 @@ The label follows the level, since the score alone would let a prolific but uncl
 look verified. Change any number here and `MODEL_VERSION` must change with it.
 
 v1 -> v2: added evidence_strength and owner_account_age; an unclaimed record scores the same.
+v2 -> v3: an ORCID iD, public, is worth 1 point and never enough alone (was 3, an owner at L3);
+claimed_coauthors counts distinct other owners, so one account owning two co-authors' records
+counts once and never for its own record.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-MODEL_VERSION = "trust-v2"
+MODEL_VERSION = "trust-v3"
 LABELS = {0: "Unverified", 1: "Unverified", 2: "Self-claimed", 3: "Verified", 4: "Reviewed"}
 
 
@@ -84,7 +87,7 @@ def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
         _capped("evidence_strength", strength, 2, 10, "point(s) of accepted claim evidence"),
         _capped("publication_record", works, 1, 15, "work(s) in the graph"),
         _flag("affiliation_known", affiliation, 4, "an institution is known", "none imported"),
-        _capped("claimed_coauthors", coauthors, 3, 12, "co-author(s) with claimed records"),
+        _capped("claimed_coauthors", coauthors, 3, 12, "other owner(s) of co-authors' records"),
         Signal(
             "owner_account_age",
             days,

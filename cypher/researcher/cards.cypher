@@ -46,20 +46,22 @@ CALL (r) {
                       MATCH (:User)-[:CLAIMED]->(c:Researcher)
                       WITH DISTINCT c RETURN COUNT { (c)-[:AUTHORED]->() } AS works } | total + n)
           END AS fromMine
+  // Owners, not records: one account owning two co-authors' records counts once, and the
+  // record's own owner never counts (service/trust.py, claimed_coauthors).
   CALL (r, fromMine) {
     WITH r WHERE fromMine
-    MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
-    WHERE c <> r AND EXISTS { (c)<-[:CLAIMED]-(:User) }
-    RETURN count(DISTINCT c) AS claimed
+    MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)<-[:CLAIMED]-(u:User)
+    WHERE c <> r AND NOT EXISTS { (u)-[:CLAIMED]->(r) }
+    RETURN count(DISTINCT u) AS claimed
     UNION ALL
     WITH r WHERE NOT fromMine
-    MATCH (:User)-[:CLAIMED]->(c:Researcher)
-    WITH DISTINCT r, c
-    WHERE c <> r AND EXISTS {
+    MATCH (u:User)-[:CLAIMED]->(c:Researcher)
+    WITH DISTINCT r, c, u
+    WHERE c <> r AND NOT EXISTS { (u)-[:CLAIMED]->(r) } AND EXISTS {
       MATCH (c)-[:AUTHORED]->(p:Paper)
       WHERE EXISTS { (p)<-[:AUTHORED]-(r) }
     }
-    RETURN count(c) AS claimed
+    RETURN count(DISTINCT u) AS claimed
   }
   RETURN sum(claimed) AS claimedCoauthors
 }

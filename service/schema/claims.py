@@ -1,21 +1,18 @@
-"""Claiming author records: claim with evidence, disputes, release, vouching, admin review, audit.
-
-The evidence is judged in Python (`service/identity/evidence.py`); the ownership change itself
-is one race-safe Cypher write (`cypher/claims/claim.cypher`).
-"""
+"""Claiming author records over GraphQL: the types, and resolvers that ask the domain
+(service/claims/) and map its answer to the result unions."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated, cast
 
 import strawberry
 
-from service.identity import evidence, tokens
+from service import errors
+from service.claims import actions, records
+from service.claims.records import Refusal
 from service.identity.accounts import User
-from service.identity.clock import native
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context
 from service.schema.problems import (
@@ -25,9 +22,9 @@ from service.schema.problems import (
     NotAuthenticated,
     NotFound,
     ValidationError,
-    not_found,
+    invalid,
 )
-from service.schema.researcher import MAX_ID_LENGTH, Researcher, load_researcher
+from service.schema.researcher import Researcher, load_researcher
 
 Info = strawberry.Info[Context, None]
 
@@ -53,24 +50,9 @@ class EvidenceItem:
     detail: str
     points: int
 
-
-def _evidence(text: str | None, full: bool = True) -> list[EvidenceItem]:
-    """Evidence pieces; `full=False` hides the email address or iD from other people."""
-    items: list[dict[str, Any]] = json.loads(text) if text else []
-    return [
-        EvidenceItem(
-            kind=i["kind"],
-            detail=str(i.get("orcid") or i.get("email") or "") if full else "",
-            points=i["points"],
-        )
-        for i in items
-    ]
-
-
-async def _sees_details(info: Info, claimant_id: str) -> bool:
-    """Evidence details (an email address) are for the claimant and admins only."""
-    user = await info.context.user()
-    return user is not None and (user.is_admin or user.id == claimant_id)
+    @classmethod
+    def of(cls, e: records.Evidence) -> EvidenceItem:
+        return cls(kind=e.kind, detail=e.detail, points=e.points)
 
 
 @strawberry.type
@@ -82,29 +64,27 @@ class Claim:
     evidence_strength: int = strawberry.field(description="Evidence points, vouches included.")
     reviewed: bool
     created_at: datetime
-    _evidence: strawberry.Private[str | None]
-    _claimant_id: strawberry.Private[str]
+    _claim: strawberry.Private[records.Claim]
 
     @strawberry.field(description="Details (iD, email) only for the claimant and admins.")
     async def evidence(self, info: Info) -> list[EvidenceItem]:
-        return _evidence(self._evidence, await _sees_details(info, self._claimant_id))
+        return [EvidenceItem.of(e) for e in self._claim.evidence(await info.context.user())]
 
     @strawberry.field
     async def researcher(self, info: Info) -> Researcher | None:
         return await load_researcher(info, str(self.researcher_id))
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Claim:
+    def of(cls, c: records.Claim) -> Claim:
         return cls(
-            id=row["id"],
-            researcher_id=row["researcherId"],
-            status=ClaimStatus(row["status"]),
-            verification_level=row["level"],
-            evidence_strength=row["strength"],
-            reviewed=bool(row.get("reviewed")),
-            created_at=native(row["createdAt"]),
-            _evidence=row.get("evidence"),
-            _claimant_id=row["userId"],
+            id=strawberry.ID(c.id),
+            researcher_id=strawberry.ID(c.researcher_id),
+            status=ClaimStatus(c.status),
+            verification_level=c.level,
+            evidence_strength=c.strength,
+            reviewed=c.reviewed,
+            created_at=c.created_at,
+            _claim=c,
         )
 
 
@@ -119,10 +99,26 @@ class AuditEvent:
     evidence: list[EvidenceItem]
     note: str | None
 
+    @classmethod
+    def of(cls, e: records.Event) -> AuditEvent:
+        return cls(
+            id=strawberry.ID(e.id),
+            at=e.at,
+            actor_id=strawberry.ID(e.actor_id),
+            action=e.action,
+            decision=e.decision,
+            claim_id=strawberry.ID(e.claim_id),
+            evidence=[EvidenceItem.of(x) for x in e.evidence],
+            note=e.note,
+        )
+
 
 @strawberry.input
 class ClaimEvidenceInput:
-    orcid: str | None = strawberry.field(default=None, description="Must match the record's.")
+    orcid: str | None = strawberry.field(
+        default=None,
+        description="Must match the record's; public, so it only adds a point to an email.",
+    )
     email_verification_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="A verified email (startEmailVerification) at one of the record's "
@@ -178,142 +174,31 @@ ClaimHistoryResult = Annotated[
 ReviewQueueResult = Annotated[
     ReviewQueue | NotAuthenticated | NotAllowed, strawberry.union("ReviewQueueResult")
 ]
+Problem = NotAuthenticated | NotAllowed | NotFound | ValidationError
+
+
+def problem(refusal: Refusal, kind: str, id: str) -> Problem:
+    """The result type each refusal of the domain is shown as. Each field's union holds the
+    types its own refusals map to (the domain returns no others), hence the casts below."""
+    if refusal is Refusal.LOGIN:
+        return NotAuthenticated(message=refusal.value)
+    if refusal is Refusal.MISSING:
+        return NotFound(message=f"no {kind} has id {id}", id=strawberry.ID(id))
+    if refusal is Refusal.CLOSED:
+        return ValidationError(message=refusal.value, field="claimId")
+    return NotAllowed(message=refusal.value)
 
 
 async def claims_of(info: Info, user: User, first: int) -> list[Claim]:
-    bounded(first, "first")
-    rows = await info.context.graph.read("claims/mine", userId=user.id, first=first)
-    return [Claim.from_row(r["claim"]) for r in rows]
+    return [
+        Claim.of(c) for c in await actions.mine(info.context.graph, user, bounded(first, "first"))
+    ]
 
 
-async def _claim(info: Info, researcher_id: str, given: ClaimEvidenceInput) -> ClaimResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to claim this author record")
-    if given.orcid is not None and len(given.orcid) > MAX_ID_LENGTH:
-        return ValidationError(message="orcid is too long", field="evidence.orcid")
-    verification_id = given.email_verification_id
-    graph = info.context.graph
-    rows = await graph.read(
-        "claims/evidence",
-        researcherId=researcher_id,
-        userId=user.id,
-        verificationId=str(verification_id) if verification_id is not None else None,
-    )
-    if not rows:
-        return not_found("researcher", researcher_id)
-    judged = evidence.assess(
-        record=rows[0]["record"],
-        orcid=given.orcid,
-        email=rows[0]["email"],
-        verification_id=str(verification_id) if verification_id is not None else None,
-    )
-    if judged.points == 0:
-        return EvidenceRejected(
-            message="the evidence does not support this claim", reasons=judged.reasons
-        )
-    written = await graph.write(
-        "claims/claim",
-        researcherId=researcher_id,
-        userId=user.id,
-        claimId=tokens.new_id("claim"),
-        auditId=tokens.new_id("audit"),
-        evidence=json.dumps(judged.accepted),
-        strength=judged.points,
-        level=judged.level,
-        now=info.context.now(),
-    )
-    if not written:
-        return not_found("researcher", researcher_id)
-    outcome, claim = written[0]["outcome"], Claim.from_row(written[0]["claim"])
-    if outcome == "existing" and claim.status is ClaimStatus.ACTIVE:
-        return AlreadyClaimed(
-            message="you already own this record", dispute_id=None, owned_by_viewer=True
-        )
-    if outcome != "active":
-        return AlreadyClaimed(
-            message="this record already has an owner; your claim was filed as a dispute for "
-            "admin review",
-            dispute_id=claim.id,
-            owned_by_viewer=False,
-        )
-    researcher = await load_researcher(info, researcher_id, fresh=True)
+async def _with_researcher(info: Info, claim: records.Claim) -> ClaimSuccess:
+    researcher = await load_researcher(info, claim.researcher_id, fresh=True)
     assert researcher is not None
-    return ClaimSuccess(claim=claim, researcher=researcher)
-
-
-async def _release(info: Info, researcher_id: str) -> ReleaseResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to release a claim")
-    rows = await info.context.graph.write(
-        "claims/release",
-        researcherId=researcher_id,
-        userId=user.id,
-        auditId=tokens.new_id("audit"),
-        now=info.context.now(),
-    )
-    researcher = await load_researcher(info, researcher_id, fresh=True)
-    if researcher is None:
-        return not_found("researcher", researcher_id)
-    if not rows:
-        return NotAllowed(message="only the record's owner can release it")
-    return ClaimSuccess(claim=Claim.from_row(rows[0]["claim"]), researcher=researcher)
-
-
-async def _vouch(info: Info, claim_id: str) -> VouchResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to vouch for a claim")
-    graph = info.context.graph
-    rows = await graph.write(
-        "claims/vouch",
-        claimId=claim_id,
-        voucherId=user.id,
-        vouchPoints=evidence.VOUCH_POINTS,
-        maxVouches=evidence.MAX_VOUCHES,
-        strongAt=evidence.STRONG_AT,
-        auditId=tokens.new_id("audit"),
-        now=info.context.now(),
-    )
-    if rows:
-        return ClaimUpdated(claim=Claim.from_row(rows[0]["claim"]))
-    if not await graph.read("claims/get", claimId=claim_id):
-        return not_found("claim", claim_id)
-    return NotAllowed(
-        message="only a co-author who owns their own claimed record may vouch for another "
-        "person's open claim"
-    )
-
-
-async def _review(
-    info: Info, claim_id: str, decision: ReviewDecision, note: str | None
-) -> ReviewResult:
-    user = await info.context.user()
-    if user is None:
-        return NotAuthenticated(message="log in to review claims")
-    if not user.is_admin:
-        return NotAllowed(message="only admins review claims")
-    if note is not None and len(note) > 2000:
-        return ValidationError(message="note must be at most 2000 characters", field="note")
-    graph = info.context.graph
-    found = await graph.read("claims/get", claimId=claim_id)
-    if not found:
-        return not_found("claim", claim_id)
-    if found[0]["claim"]["userId"] == user.id:
-        return NotAllowed(message="admins do not review their own claims")
-    rows = await graph.write(
-        "claims/review",
-        claimId=claim_id,
-        adminId=user.id,
-        decision=decision.value,
-        note=note,
-        auditId=tokens.new_id("audit"),
-        now=info.context.now(),
-    )
-    if rows:
-        return ClaimUpdated(claim=Claim.from_row(rows[0]["claim"]))
-    return ValidationError(message="this claim is already closed", field="claimId")
+    return ClaimSuccess(claim=Claim.of(claim), researcher=researcher)
 
 
 @strawberry.type
@@ -325,17 +210,51 @@ class ClaimsMutation:
     async def claim_researcher(
         self, info: Info, researcher_id: strawberry.ID, evidence: ClaimEvidenceInput
     ) -> ClaimResult:
-        return await _claim(info, str(researcher_id), evidence)
+        context, rid = info.context, str(researcher_id)
+        verification = evidence.email_verification_id
+        try:
+            done = await actions.claim(
+                context.graph, await context.user(), rid, evidence.orcid,
+                str(verification) if verification is not None else None, context.now(),
+            )  # fmt: skip
+        except errors.Invalid as exc:
+            return invalid(exc)
+        if isinstance(done, actions.Rejected):
+            return EvidenceRejected(
+                message="the evidence does not support this claim", reasons=done.reasons
+            )
+        if isinstance(done, actions.Taken):
+            if done.dispute is None:
+                return AlreadyClaimed(
+                    message="you already own this record", dispute_id=None, owned_by_viewer=True
+                )
+            return AlreadyClaimed(
+                message="this record already has an owner; your claim was filed as a dispute "
+                "for admin review",
+                dispute_id=strawberry.ID(done.dispute.id),
+                owned_by_viewer=False,
+            )
+        if isinstance(done, Refusal):
+            return cast(ClaimResult, problem(done, "researcher", rid))
+        return await _with_researcher(info, done)
 
     @strawberry.mutation(description="The owner gives the record up; it returns to unclaimed.")
     async def release_claim(self, info: Info, researcher_id: strawberry.ID) -> ReleaseResult:
-        return await _release(info, str(researcher_id))
+        context, rid = info.context, str(researcher_id)
+        done = await actions.release(context.graph, await context.user(), rid, context.now())
+        if isinstance(done, Refusal):
+            return cast(ReleaseResult, problem(done, "researcher", rid))
+        return await _with_researcher(info, done)
 
     @strawberry.mutation(
         description="A co-author who owns their own claimed record vouches for a claim."
     )
     async def vouch_for_claim(self, info: Info, claim_id: strawberry.ID) -> VouchResult:
-        return await _vouch(info, str(claim_id))
+        context, cid = info.context, str(claim_id)
+        done = await actions.vouch(context.graph, await context.user(), cid, context.now())
+        if isinstance(done, Refusal):
+            return cast(VouchResult, problem(done, "claim", cid))
+        return ClaimUpdated(claim=Claim.of(done))
 
     @strawberry.mutation(description="Admins approve or reject an open claim or dispute.")
     async def review_claim(
@@ -345,22 +264,17 @@ class ClaimsMutation:
         decision: ReviewDecision,
         note: str | None = None,
     ) -> ReviewResult:
-        return await _review(info, str(claim_id), decision, note)
-
-
-def _event(row: dict[str, Any], viewer: User) -> AuditEvent:
-    return AuditEvent(
-        id=row["id"],
-        at=native(row["at"]),
-        actor_id=row["actorId"],
-        action=row["action"],
-        decision=row["decision"],
-        claim_id=row["claimId"],
-        evidence=_evidence(
-            row.get("evidence"), viewer.is_admin or row.get("claimantId") == viewer.id
-        ),
-        note=row.get("note"),
-    )
+        context, cid = info.context, str(claim_id)
+        approve = decision is ReviewDecision.APPROVE
+        try:
+            done = await actions.review(
+                context.graph, await context.user(), cid, approve, note, context.now()
+            )
+        except errors.Invalid as exc:
+            return invalid(exc)
+        if isinstance(done, Refusal):
+            return cast(ReviewResult, problem(done, "claim", cid))
+        return ClaimUpdated(claim=Claim.of(done))
 
 
 @strawberry.type
@@ -372,31 +286,22 @@ class ClaimsQuery:
     async def claim_history(
         self, info: Info, researcher_id: strawberry.ID, first: int = 50
     ) -> ClaimHistoryResult:
-        bounded(first, "first")
-        user = await info.context.user()
-        if user is None:
-            return NotAuthenticated(message="log in to see a claim history")
-        rows = await info.context.graph.read(
-            "claims/history", researcherId=str(researcher_id), first=first
+        rid = str(researcher_id)
+        done = await actions.history(
+            info.context.graph, await info.context.user(), rid, bounded(first, "first")
         )
-        if not rows:
-            return not_found("researcher", str(researcher_id))
-        if not user.is_admin and rows[0]["ownerId"] != user.id:
-            return NotAllowed(message="only the record's owner and admins see its claim history")
-        return ClaimHistory(
-            researcher_id=researcher_id, events=[_event(e, user) for e in rows[0]["events"]]
-        )
+        if isinstance(done, Refusal):
+            return cast(ClaimHistoryResult, problem(done, "researcher", rid))
+        return ClaimHistory(researcher_id=researcher_id, events=[AuditEvent.of(e) for e in done])
 
     @strawberry.field(
         description=f"Disputes and unreviewed claims, oldest first; admins only; "
         f"first <= {MAX_FIRST}."
     )
     async def claims_for_review(self, info: Info, first: int = 20) -> ReviewQueueResult:
-        bounded(first, "first")
-        user = await info.context.user()
-        if user is None:
-            return NotAuthenticated(message="log in to review claims")
-        if not user.is_admin:
-            return NotAllowed(message="only admins review claims")
-        rows = await info.context.graph.read("claims/open", first=first)
-        return ReviewQueue(claims=[Claim.from_row(r["claim"]) for r in rows])
+        done = await actions.for_review(
+            info.context.graph, await info.context.user(), bounded(first, "first")
+        )
+        if isinstance(done, Refusal):
+            return cast(ReviewQueueResult, problem(done, "claim", ""))
+        return ReviewQueue(claims=[Claim.of(c) for c in done])

@@ -19,7 +19,6 @@ def routes() -> list[BaseRoute]:
         Route(researcher, pages.researcher),
         Route(researcher + "/follow", profile_forms.follow, methods=post),
         Route(researcher + "/unfollow", profile_forms.unfollow, methods=post),
-        Route(researcher + "/claim/orcid", profile_forms.claim_by_orcid, methods=post),
         Route(researcher + "/claim/email", profile_forms.claim_email_start, methods=post),
         Route(researcher + "/claim/code", profile_forms.claim_email_code, methods=post),
         Route(researcher + "/release", profile_forms.release, methods=post),

@@ -1,5 +1,5 @@
-"""The profile page's forms: follow, claim (ORCID iD, or institutional email and its code),
-release, vouch, collaboration settings and invitations."""
+"""The profile page's forms: follow, claim (institutional email and its code, with an optional
+ORCID iD), release, vouch, collaboration settings and invitations."""
 
 from __future__ import annotations
 
@@ -61,15 +61,6 @@ def _claimed(request: Request, rid: str, done: dict[str, Any]) -> Response:
 
 
 @action
-async def claim_by_orcid(request: Request, fields: dict[str, str]) -> Response:
-    rid = _rid(request)
-    done = outcome(
-        await run(request, "claim", id=rid, orcid=fields.get("orcid", "")), "claimResearcher"
-    )
-    return _claimed(request, rid, done)
-
-
-@action
 async def claim_email_start(request: Request, fields: dict[str, str]) -> Response:
     rid = _rid(request)
     email = fields.get("email", "")
@@ -106,8 +97,11 @@ async def claim_email_code(request: Request, fields: dict[str, str]) -> Response
         return to_login(request, step, "Log in to claim this record.")
     if checked["__typename"] != "EmailVerified":
         return back(request, step, checked["message"], error=True, section="claim")
+    orcid = fields.get("orcid", "").strip() or None
     done = outcome(
-        await run(request, "claim", context=context, id=rid, verification=verification),
+        await run(
+            request, "claim", context=context, id=rid, verification=verification, orcid=orcid
+        ),
         "claimResearcher",
     )
     return _claimed(request, rid, done)

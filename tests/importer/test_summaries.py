@@ -252,6 +252,25 @@ async def test_claiming_a_coauthor_counts_without_a_refresh(
     await assert_all_match(empty_graph, settings)
 
 
+async def test_claimed_coauthors_counts_other_owners_not_records(
+    empty_graph: AsyncDriver, settings: Settings
+) -> None:
+    database = settings.neo4j.database
+    await import_items(empty_graph, database, [work("W1", ["A1", "A2", "A3"])])
+    claim = (
+        "MERGE (u:User {id: $user}) WITH u MATCH (r:Researcher {id: $rid}) "
+        "MERGE (u)-[:CLAIMED]->(r)"
+    )
+    # One account owning two of A1's co-authors' records raises A1's signal once.
+    for rid in ("A2", "A3"):
+        await run(empty_graph, settings, claim, {"user": "u9", "rid": rid})
+    assert (await figures(empty_graph, settings, "A1"))["claimedCoauthors"] == 1
+    # And never for a record it owns itself.
+    await run(empty_graph, settings, claim, {"user": "u9", "rid": "A1"})
+    assert (await figures(empty_graph, settings, "A1"))["claimedCoauthors"] == 0
+    await assert_all_match(empty_graph, settings)
+
+
 PROLIFIC_WORKS = 300
 
 

@@ -16,7 +16,7 @@ import pytest
 
 from service.seed import SEED_RESEARCHER_ID
 from tests.conftest import SchemaRunner
-from tests.schema.people import Person, person, set_orcid
+from tests.schema.people import Person, person, set_orcid, verified_email
 
 ORCID = "0000-0002-1825-0097"
 ACTORS = ("anonymous", "other", "admin", "owner")
@@ -45,10 +45,12 @@ async def build_world(gql: SchemaRunner) -> World:
     claimed = await run(
         gql,
         owner,
-        """mutation($id: ID!, $orcid: String) { claimResearcher(researcherId: $id,
-           evidence: {orcid: $orcid}) { ... on ClaimSuccess { claim { id } } } }""",
+        """mutation($id: ID!, $orcid: String, $email: ID) { claimResearcher(researcherId: $id,
+           evidence: {orcid: $orcid, emailVerificationId: $email}) {
+             ... on ClaimSuccess { claim { id } } } }""",
         id=SEED_RESEARCHER_ID,
         orcid=ORCID,
+        email=await verified_email(gql, owner),
     )
     await run(
         gql,
@@ -119,12 +121,13 @@ MATRIX: dict[str, tuple[str, Any, dict[str, str]]] = {
         """mutation($id: ID!) { claimResearcher(researcherId: $id,
            evidence: {orcid: "0000-0002-1825-0097"}) { __typename } }""",
         lambda w: {"id": R},
-        # Nobody takes an owned record over, admins included: others file disputes.
+        # Nobody takes a record over with its public ORCID iD alone, admins included (with an
+        # email too, others file disputes: tests/schema/test_claims.py).
         {
             "anonymous": "NotAuthenticated",
-            "other": "AlreadyClaimed",
-            "admin": "AlreadyClaimed",
-            "owner": "AlreadyClaimed",
+            "other": "EvidenceRejected",
+            "admin": "EvidenceRejected",
+            "owner": "EvidenceRejected",
         },
     ),
     "releaseClaim": (

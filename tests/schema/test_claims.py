@@ -8,7 +8,7 @@ from typing import Any
 from service import trust
 from service.seed import SEED_RESEARCHER_ID
 from tests.conftest import SchemaRunner
-from tests.schema.people import Person, count, person, set_orcid
+from tests.schema.people import Person, count, person, set_orcid, verified_email
 
 ORCID = "0000-0002-1825-0097"
 CO_AUTHOR = "seed:renjie-song"
@@ -81,10 +81,15 @@ async def test_seed_claim_with_orcid_then_release(gql: SchemaRunner) -> None:
     assert before["trust"]["modelVersion"] == trust.MODEL_VERSION
 
     borui = await person(gql, "borui")
-    done = await claim(gql, borui, orcid=f"https://orcid.org/{ORCID}")
+    done = await claim(
+        gql, borui, orcid=f"https://orcid.org/{ORCID}", email=await verified_email(gql, borui)
+    )
     assert done["__typename"] == "ClaimSuccess"
     assert done["claim"]["status"] == "ACTIVE"
-    assert done["claim"]["evidence"] == [{"kind": "orcid", "detail": ORCID, "points": 3}]
+    assert done["claim"]["evidence"] == [
+        {"kind": "orcid", "detail": ORCID, "points": 1},
+        {"kind": "email", "detail": "borui@megvii.com", "points": 2},
+    ]
     after = await trust_of(gql, SEED_RESEARCHER_ID)
     assert after["claimed"] is True
     assert after["trust"]["verificationLevel"] == 3
@@ -123,7 +128,12 @@ async def test_evidence_is_required_and_checked(gql: SchemaRunner) -> None:
     someone = await person(gql, "someone")
     bare = await claim(gql, someone)
     assert bare["__typename"] == "EvidenceRejected"
-    assert bare["reasons"] == ["a claim needs evidence: an ORCID iD or a verified email"]
+    assert bare["reasons"] == [
+        "a claim needs evidence: a verified email at one of the record's institutions"
+    ]
+    public = await claim(gql, someone, orcid=ORCID)
+    assert public["__typename"] == "EvidenceRejected"  # an iD anyone can read proves nothing
+    assert "only adds to a verified email" in public["reasons"][0]
     wrong = await claim(gql, someone, orcid="0000-0003-1415-9269")
     assert wrong["reasons"] == ["the ORCID iD does not match the record's"]
     garbage = await claim(gql, someone, orcid="0000-0002-1825-0098")
@@ -139,18 +149,20 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
     await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
     first, second = await person(gql, "first"), await person(gql, "second")
     admin = await person(gql, "admin", admin=True)
-    assert (await claim(gql, first, orcid=ORCID))["__typename"] == "ClaimSuccess"
-    again = await claim(gql, first, orcid=ORCID)
+    assert (await claim(gql, first, orcid=ORCID, email=await verified_email(gql, first)))[
+        "__typename"
+    ] == "ClaimSuccess"
+    again = await claim(gql, first, orcid=ORCID, email=await verified_email(gql, first))
     assert again == {
         "__typename": "AlreadyClaimed",
         "message": "you already own this record",
         "disputeId": None,
         "ownedByViewer": True,
     }
-    dispute = await claim(gql, second, orcid=ORCID)
+    dispute = await claim(gql, second, orcid=ORCID, email=await verified_email(gql, second))
     assert dispute["__typename"] == "AlreadyClaimed"
     assert dispute["ownedByViewer"] is False and dispute["disputeId"]
-    repeat = await claim(gql, second, orcid=ORCID)
+    repeat = await claim(gql, second, orcid=ORCID, email=await verified_email(gql, second))
     assert repeat["disputeId"] == dispute["disputeId"]
     queue = await gql(
         "query { claimsForReview { ... on ReviewQueue { claims { id status } } } }",
@@ -181,11 +193,19 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
     ]
     assert events[0]["actorId"] == admin.id and events[0]["note"] == "checked"
     # The new owner sees their own evidence, not the former owner's; an admin sees both.
-    assert events[1]["evidence"] == [{"kind": "orcid", "detail": ORCID}]
-    assert events[2]["evidence"] == [{"kind": "orcid", "detail": ""}]
+    assert events[1]["evidence"] == [
+        {"kind": "orcid", "detail": ORCID},
+        {"kind": "email", "detail": "second@megvii.com"},
+    ]
+    assert events[2]["evidence"] == [
+        {"kind": "orcid", "detail": ""},
+        {"kind": "email", "detail": ""},
+    ]
     as_admin = await gql(HISTORY, as_token=admin.token, id=SEED_RESEARCHER_ID)
     assert as_admin.data["claimHistory"]["events"][2]["evidence"][0]["detail"] == ORCID
-    own = await claim(gql, admin, id=SEED_RESEARCHER_ID, orcid=ORCID)
+    own = await claim(
+        gql, admin, id=SEED_RESEARCHER_ID, orcid=ORCID, email=await verified_email(gql, admin)
+    )
     assert own["__typename"] == "AlreadyClaimed"
     self_review = await gql(REVIEW, as_token=admin.token, id=own["disputeId"], decision="APPROVE")
     assert self_review.data["reviewClaim"]["__typename"] == "NotAllowed"
@@ -198,11 +218,13 @@ async def test_second_claim_is_a_dispute_and_admin_decides(gql: SchemaRunner) ->
 async def test_a_dispute_author_can_claim_after_the_owner_releases(gql: SchemaRunner) -> None:
     await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
     first, second = await person(gql, "first"), await person(gql, "second")
-    assert (await claim(gql, first, orcid=ORCID))["__typename"] == "ClaimSuccess"
-    dispute = await claim(gql, second, orcid=ORCID)
+    assert (await claim(gql, first, orcid=ORCID, email=await verified_email(gql, first)))[
+        "__typename"
+    ] == "ClaimSuccess"
+    dispute = await claim(gql, second, orcid=ORCID, email=await verified_email(gql, second))
     assert dispute["__typename"] == "AlreadyClaimed"
     await gql(RELEASE, as_token=first.token, id=SEED_RESEARCHER_ID)
-    taken = await claim(gql, second, orcid=ORCID)
+    taken = await claim(gql, second, orcid=ORCID, email=await verified_email(gql, second))
     assert taken["__typename"] == "ClaimSuccess"
     superseded = await count(
         gql,
@@ -215,9 +237,15 @@ async def test_a_dispute_author_can_claim_after_the_owner_releases(gql: SchemaRu
 async def test_institutional_email_then_a_co_author_vouch(gql: SchemaRunner) -> None:
     colleague = await person(gql, "colleague")
     await set_orcid(gql, CO_AUTHOR, CO_AUTHOR_ORCID)
-    assert (await claim(gql, colleague, id=CO_AUTHOR, orcid=CO_AUTHOR_ORCID))[
-        "__typename"
-    ] == "ClaimSuccess"
+    assert (
+        await claim(
+            gql,
+            colleague,
+            id=CO_AUTHOR,
+            orcid=CO_AUTHOR_ORCID,
+            email=await verified_email(gql, colleague),
+        )
+    )["__typename"] == "ClaimSuccess"
 
     borui = await person(gql, "borui")
     started = await gql(START, as_token=borui.token, email="borui@megvii.com")
@@ -284,7 +312,10 @@ async def test_email_codes_are_rate_limited(gql: SchemaRunner) -> None:
 async def test_50_concurrent_claims_make_exactly_one_owner(gql: SchemaRunner) -> None:
     await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
     people = await asyncio.gather(*(person(gql, f"claimant{i}") for i in range(50)))
-    results = await asyncio.gather(*(claim(gql, p, orcid=ORCID) for p in people))
+    emails = await asyncio.gather(*(verified_email(gql, p) for p in people))
+    results = await asyncio.gather(
+        *(claim(gql, p, orcid=ORCID, email=e) for p, e in zip(people, emails, strict=True))
+    )
     kinds = [r["__typename"] for r in results]
     assert kinds.count("ClaimSuccess") == 1
     assert kinds.count("AlreadyClaimed") == 49
@@ -310,10 +341,16 @@ async def test_the_active_claim_is_public_and_co_authors_see_they_may_vouch(
       activeClaim { id level vouches } viewerMayVouch } }"""
     colleague = await person(gql, "colleague")
     await set_orcid(gql, CO_AUTHOR, CO_AUTHOR_ORCID)
-    await claim(gql, colleague, id=CO_AUTHOR, orcid=CO_AUTHOR_ORCID)
+    await claim(
+        gql,
+        colleague,
+        id=CO_AUTHOR,
+        orcid=CO_AUTHOR_ORCID,
+        email=await verified_email(gql, colleague),
+    )
     borui = await person(gql, "borui")
     await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
-    done = await claim(gql, borui, orcid=ORCID)
+    done = await claim(gql, borui, orcid=ORCID, email=await verified_email(gql, borui))
     claim_id = done["claim"]["id"]
     expected = {"id": claim_id, "level": 3, "vouches": 0}
 

@@ -9,13 +9,12 @@ from service.collaboration.refusal import Refusal
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import Settings
 from tests.conftest import SchemaRunner
-from tests.schema.people import Person, count, person, set_orcid
+from tests.schema.people import Person, count, person, verified_email
 
 CLOSED, UNCLAIMED = Refusal.CLOSED.value, Refusal.UNCLAIMED.value
 
-ORCID = "0000-0002-1825-0097"
-CLAIM = """mutation($id: ID!, $orcid: String) {
-  claimResearcher(researcherId: $id, evidence: {orcid: $orcid}) { __typename } }"""
+CLAIM = """mutation($id: ID!, $email: ID) {
+  claimResearcher(researcherId: $id, evidence: {emailVerificationId: $email}) { __typename } }"""
 PREFS = """mutation($id: ID!, $open: Boolean!, $interests: [String!]) {
   setCollaborationPreferences(researcherId: $id, openToCollaborate: $open, interests: $interests) {
     __typename
@@ -46,9 +45,9 @@ CONVERSATIONS = "query { viewer { conversations { id topic messages { body } } }
 
 
 async def owned_and_open(gql: SchemaRunner) -> Person:
-    await set_orcid(gql, SEED_RESEARCHER_ID, ORCID)
     owner = await person(gql, "borui")
-    claimed = await gql(CLAIM, as_token=owner.token, id=SEED_RESEARCHER_ID, orcid=ORCID)
+    email = await verified_email(gql, owner)
+    claimed = await gql(CLAIM, as_token=owner.token, id=SEED_RESEARCHER_ID, email=email)
     assert claimed.data["claimResearcher"]["__typename"] == "ClaimSuccess"
     opened = await gql(
         PREFS, as_token=owner.token, id=SEED_RESEARCHER_ID, open=True, interests=["distillation"]

@@ -110,7 +110,7 @@ async def test_trust_signals_add_up(gql: SchemaRunner) -> None:
     trust = (await profile(gql))["trust"]
     assert trust["score"] == round(sum(s["contribution"] for s in trust["signals"]))
     assert 0 <= trust["score"] <= 100
-    assert trust["modelVersion"] == "trust-v2"
+    assert trust["modelVersion"] == "trust-v3"
     by_name = {s["name"]: s for s in trust["signals"]}
     assert by_name["claimed"]["contribution"] == 0
     assert by_name["publication_record"]["value"] == 5

@@ -41,7 +41,7 @@ async def test_the_profile_shows_every_element_of_the_seed_page(
     # Each signal's contribution and explanation, with the model version.
     await page.get_by_text("How this score is computed").click()
     table = trust.locator("table")
-    await expect(table.locator("caption")).to_contain_text("trust-v2")
+    await expect(table.locator("caption")).to_contain_text("trust-v3")
     await expect(table.locator("tbody tr")).to_have_count(7)
     await expect(table).to_contain_text("5 work(s) in the graph")
     await expect(table.locator("tfoot")).to_contain_text("19")

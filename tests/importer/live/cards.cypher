@@ -34,9 +34,10 @@ CALL (r) {
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(:Paper)<-[:AUTHORED]-(c:Researcher)
   WHERE c <> r
-  WITH DISTINCT c
-  RETURN count(c) AS coauthors,
-         count(CASE WHEN EXISTS { (c)<-[:CLAIMED]-(:User) } THEN 1 END) AS claimedCoauthors
+  WITH DISTINCT r, c
+  OPTIONAL MATCH (c)<-[:CLAIMED]-(u:User)
+  WHERE NOT EXISTS { (u)-[:CLAIMED]->(r) }
+  RETURN count(DISTINCT c) AS coauthors, count(DISTINCT u) AS claimedCoauthors
 }
 CALL (r) {
   MATCH (r)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(c:Researcher)

@@ -2,16 +2,17 @@
 
 | evidence                                                  | points | strength |
 |-----------------------------------------------------------|--------|----------|
-| ORCID iD equal to the record's ORCID                      | 3      | strong   |
 | verified email whose domain belongs to one of the record's | 2      | weak     |
 | institutions (listed `emailDomains`, else the domain's     |        |          |
 | organisation label equals a word or acronym of its name)   |        |          |
+| ORCID iD equal to the record's ORCID                      | 1      | weak     |
 | vouch by a co-author who owns their own claimed record     | 1 each | weak, <= 2 |
 
-Levels (the ladder is documented in `service/trust.py`): no accepted evidence refuses the claim;
-1-2 points is L2, 3 or more is L3, an admin's approval is L4.
-The ORCID check compares against the imported record; proving control of the iD (ORCID OAuth)
-is where a production deployment would plug in, since an iD alone is public information.
+Levels (the ladder is documented in `service/trust.py`): a claim needs at least 2 points; 2 is
+L2, 3 or more is L3, an admin's approval is L4.
+An ORCID iD alone proves nothing: the record's iD is public, so anyone could type it. It adds a
+point to an institutional email (2 + 1 = L3) but is never enough on its own. Proving control of
+the iD (ORCID's OAuth sign-in) is where a deployment would plug in a strong piece of evidence.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-ORCID_POINTS = 3
+ORCID_POINTS = 1
 EMAIL_POINTS = 2
+# Below this a claim is refused: no single weak piece but an institutional email suffices.
+MIN_CLAIM_POINTS = 2
 VOUCH_POINTS = 1
 MAX_VOUCHES = 2
 STRONG_AT = 3
@@ -75,6 +78,10 @@ class Assessment:
     @property
     def level(self) -> int:
         return level_for(self.points)
+
+    @property
+    def enough(self) -> bool:
+        return self.points >= MIN_CLAIM_POINTS
 
 
 def level_for(points: int, reviewed: bool = False) -> int:
@@ -144,5 +151,12 @@ def assess(
                 result.points += EMAIL_POINTS
                 result.accepted.append({"kind": "email", "email": address, "points": EMAIL_POINTS})
     if orcid is None and verification_id is None:
-        result.reasons.append("a claim needs evidence: an ORCID iD or a verified email")
+        result.reasons.append(
+            "a claim needs evidence: a verified email at one of the record's institutions"
+        )
+    elif not result.enough and not result.reasons:
+        result.reasons.append(
+            "an ORCID iD is public, so it only adds to a verified email at one of the record's "
+            "institutions"
+        )
     return result

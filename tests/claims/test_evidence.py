@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.identity import evidence
+from service.claims import evidence
 
 
 @pytest.mark.parametrize(
@@ -56,5 +56,16 @@ def test_both_pieces_add_up() -> None:
         email={"email": "b@megvii.com", "verifiedAt": "2026-01-01"},
         verification_id="v",
     )
-    assert judged.points == 5 and judged.level == 3
+    assert judged.points == 3 and judged.level == 3 and judged.enough
     assert [a["kind"] for a in judged.accepted] == ["orcid", "email"]
+
+
+def test_a_public_orcid_alone_is_not_enough() -> None:
+    judged = evidence.assess(
+        record={"orcid": "0000-0002-1825-0097"},
+        orcid="0000-0002-1825-0097",
+        email=None,
+        verification_id=None,
+    )
+    assert judged.points == 1 and not judged.enough
+    assert "only adds to a verified email" in judged.reasons[0]
