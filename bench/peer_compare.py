@@ -66,6 +66,19 @@ from service.seed import SEED_RESEARCHER_ID, seed
 from service.settings import ROOT, Settings
 
 RESULTS = ROOT / "bench" / "RESULTS-peers.md"
+HEADER = """# The profile view beside bare Cypher and @neo4j/graphql
+
+Written by `make bench-peers ARGS="--write --plot"` (bench/peer_compare.py); figures, never
+pass/fail, each section one run on one machine state. The view: a researcher's name, their 10
+newest works with each work's authors in byline order, their 10 closest collaborators. Bare
+driver: the service's own cypher/researcher/cards.cypher with those sections, through the
+Python driver; service: its /graphql; peer: @neo4j/graphql 7 on Apollo Server 5
+(bench/peers/neo4j-graphql, whose README says how it models the view). Ordinary = the researcher
+with fewest works above 20, prolific = the one with most. The issue's targets, read off the
+tables: service / driver <= 1.25 for every researcher; service p50 below the peer's with one
+client and service req/s above the peer's at 1, 8 and 32 clients; prolific / ordinary <= 1.5;
+service RSS peak <= 200 MB.
+"""
 PLOT = ROOT / "bench" / "RESULTS-peers.png"
 VIEW = Sections(works_first=WORKS, collaborators_first=COLLABORATORS)
 PATHS = ("driver", "service", "peer")
@@ -314,8 +327,10 @@ async def measure(graph: str, args: argparse.Namespace, settings: Settings) -> R
         run.sample = len(ordinary)
         async with servers(settings, args) as pids:
             http = {
-                "service": httpx.Client(base_url=f"http://127.0.0.1:{args.service_port}"),
-                "peer": httpx.Client(base_url=f"http://127.0.0.1:{args.peer_port}"),
+                "service": httpx.Client(
+                    base_url=f"http://127.0.0.1:{args.service_port}", timeout=60
+                ),
+                "peer": httpx.Client(base_url=f"http://127.0.0.1:{args.peer_port}", timeout=60),
             }
             try:
                 await time_view(run, driver, http, args)
@@ -461,6 +476,8 @@ def main() -> int:
     )
     print(report)
     if args.write:
+        if not RESULTS.exists():
+            RESULTS.write_text(HEADER, encoding="utf-8")
         with RESULTS.open("a", encoding="utf-8") as handle:
             handle.write("\n" + report)
     if args.plot:
