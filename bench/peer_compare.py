@@ -464,7 +464,7 @@ def main() -> int:
     load_before = os.getloadavg()
     runs = [asyncio.run(measure(graph, args, settings)) for graph in args.sizes.split(",")]
     report = (
-        f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}; load average"
+        f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}, and"
         f" {load_before[0]:.1f} / {load_before[1]:.1f} / {load_before[2]:.1f} (1 / 5 / 15 min)"
         f" at its start\n\nThe profile view, {args.requests} requests per path and researcher,"
         " interleaved:\n\n"
