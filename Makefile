@@ -97,6 +97,19 @@ bench: install
 bench-scale: install
 	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),10000,100000) $(ARGS)
 
+## bench-peers: the profile view beside bare Cypher and @neo4j/graphql (bench/RESULTS-peers.md)
+PEER := bench/peers/neo4j-graphql
+PEER_STAMP := $(PEER)/node_modules/.installed
+PEER_SIZES := seed,100000
+
+$(PEER_STAMP): $(PEER)/package.json $(PEER)/package-lock.json
+	cd $(PEER) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: bench-peers
+bench-peers: install $(PEER_STAMP)
+	$(BIN)/python -m bench.peer_compare --sizes $(or $(SIZES),$(PEER_SIZES)) $(ARGS)
+
 ## bench-queries: PROFILE db hits of every saved query vs bench/query_profile_baseline.json
 .PHONY: bench-queries
 bench-queries: install
@@ -107,4 +120,4 @@ docker-config:
 
 clean:
 	-$(BIN)/scholar db stop
-	rm -rf $(VENV) $(TOOLS) .neo4j web/node_modules service/web/static/build
+	rm -rf $(VENV) $(TOOLS) .neo4j web/node_modules $(PEER)/node_modules service/web/static/build

@@ -444,6 +444,28 @@ def plot(rows: list[Row], path: Path) -> None:
     figure.savefig(path, dpi=110)
 
 
+def instance_settings(instance: str, bolt_port: int) -> Settings:
+    """Settings for a benchmark's own local instance: `LOCALDB_INSTANCE` and
+    `LOCALDB_BOLT_PORT` override the given defaults, so runs side by side keep apart."""
+    base = Settings()
+    local = LocalNeo4jSettings(
+        instance=os.environ.get("LOCALDB_INSTANCE", instance),
+        bolt_port=int(os.environ.get("LOCALDB_BOLT_PORT", str(bolt_port))),
+    )
+    return base.model_copy(
+        update={
+            "localdb": local,
+            "neo4j": Neo4jSettings(
+                uri=f"bolt://127.0.0.1:{local.bolt_port}",
+                user=base.neo4j.user,
+                password=base.neo4j.password,
+                database=base.neo4j.database,
+                query_timeout_s=60,
+            ),
+        }
+    )
+
+
 def machine() -> str:
     cpus = os.cpu_count()
     load = os.getloadavg()[0]
@@ -487,22 +509,7 @@ def main() -> int:
     top.add_argument("--keep", action="store_true", help="leave the Neo4j instance running")
     top.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
     args = top.parse_args()
-    base = Settings()
-    local = LocalNeo4jSettings(
-        instance=os.environ.get("LOCALDB_INSTANCE", "bench"),
-        bolt_port=int(os.environ.get("LOCALDB_BOLT_PORT", "7703")),
-    )
-    settings = base.model_copy(
-        update={
-            "localdb": local,
-            "neo4j": Neo4jSettings(
-                uri=f"bolt://127.0.0.1:{local.bolt_port}",
-                password=base.neo4j.password,
-                database=base.neo4j.database,
-                query_timeout_s=60,
-            ),
-        }
-    )
+    settings = instance_settings("bench", 7703)
     rows = [asyncio.run(measure(int(s), args, settings)) for s in args.sizes.split(",")]
     report = (
         f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n{machine()}\n\n{table(rows)}\n"
