@@ -93,9 +93,11 @@ bench: install
 	$(BIN)/python -m bench.profile_latency
 
 ## bench-scale: import rate and request latency at growing graph sizes (bench/RESULTS-scale.md)
+# In a variable: $(or) splits its arguments at commas, so a literal list would lose its tail.
+SCALE_SIZES := 10000,100000
 .PHONY: bench-scale
 bench-scale: install
-	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),10000,100000) $(ARGS)
+	$(BIN)/python -m bench.scale --sizes $(or $(SIZES),$(SCALE_SIZES)) $(ARGS)
 
 ## bench-peers: the profile view beside bare Cypher and @neo4j/graphql (bench/RESULTS-peers.md)
 PEER := bench/peers/neo4j-graphql
@@ -109,6 +111,12 @@ $(PEER_STAMP): $(PEER)/package.json $(PEER)/package-lock.json
 .PHONY: bench-peers
 bench-peers: install $(PEER_STAMP)
 	$(BIN)/python -m bench.peer_compare --sizes $(or $(SIZES),$(PEER_SIZES)) $(ARGS)
+
+## bench-web: pages against their /graphql documents, suggestions, the explorer in Chromium
+WEB_SIZES := seed,100000
+.PHONY: bench-web
+bench-web: install assets browser
+	$(BIN)/python -m bench.web --sizes $(or $(SIZES),$(WEB_SIZES)) $(ARGS)
 
 ## bench-queries: PROFILE db hits of every saved query vs bench/query_profile_baseline.json
 .PHONY: bench-queries
