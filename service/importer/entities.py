@@ -186,6 +186,9 @@ def concept_row(concept: Record) -> Record:
 def publisher_row(publisher: Record) -> Record:
     """`cypher/import/publishers.cypher`: a publisher and its parent publisher."""
     ids = publisher.get("ids") or {}
+    parent = publisher.get("parent_publisher")
+    if isinstance(parent, dict):  # newer records name it as `{id, display_name}`
+        parent = parent.get("id")
     return {
         "id": short_id(publisher.get("id")),
         "props": {
@@ -198,7 +201,7 @@ def publisher_row(publisher: Record) -> Record:
             "worksCount": publisher.get("works_count"),
             "citedByCount": publisher.get("cited_by_count"),
         },
-        "parentId": _optional_id(publisher.get("parent_publisher")),
+        "parentId": _optional_id(parent),
     }
 
 
