@@ -16,12 +16,14 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from io import BufferedIOBase
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from service.importer.ids import BadId, short_id
+from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES
 
 ENTITY_BY_PREFIX = {
     "W": "work",
@@ -97,10 +99,39 @@ def describe_id(raw: object) -> str:
     return "unknown"
 
 
+def _compressed(path: Path) -> bool:
+    return path.suffix == ".gz" or path.name.startswith("part_")
+
+
 def _open(path: Path) -> IO[str]:
-    if path.suffix == ".gz" or path.name.startswith("part_"):
+    if _compressed(path):
         return gzip.open(path, "rt", encoding="utf-8")
     return path.open(encoding="utf-8")
+
+
+def _open_bytes(path: Path) -> BufferedIOBase:
+    """JSON Lines are read as bytes: the parser takes them so, and a line's size is known
+    before anything is decoded."""
+    if _compressed(path):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _lines(handle: BufferedIOBase) -> Iterator[bytes | int]:
+    """The lines of `handle`, or in place of one longer than MAX_RECORD_BYTES its size: such a
+    line is read past in pieces, never held whole."""
+    while line := handle.readline(MAX_RECORD_BYTES + 1):
+        if len(line) <= MAX_RECORD_BYTES:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := handle.readline(2**20)):
+            size += len(line)
+        yield size
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"expected at most {limit:,} bytes, got {size:,}"
 
 
 def merged_ids_file(path: Path) -> bool:
@@ -123,6 +154,11 @@ def read_file(path: Path) -> Iterator[Item]:
 
 
 def _read_json(path: Path) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        why = f"file too large: a .json file is read whole, {_too_large(size, MAX_DOCUMENT_BYTES)}"
+        yield Item(where=f"{path}:1", problem=f"{why} (JSON Lines have no such limit)")
+        return
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -148,8 +184,13 @@ def _read_lines(path: Path) -> Iterator[Item]:
     lines = 0
     expected = _snapshot_entity(path)
     try:
-        with _open(path) as handle:
-            for number, line in enumerate(handle, start=1):
+        with _open_bytes(path) as handle:
+            for number, line in enumerate(_lines(handle), start=1):
+                if isinstance(line, int):
+                    lines += 1
+                    why = f"record too large: {_too_large(line, MAX_RECORD_BYTES)}"
+                    yield Item(where=f"{path}:{number}", problem=why)
+                    continue
                 if not line.strip():
                     continue
                 lines += 1
@@ -159,7 +200,7 @@ def _read_lines(path: Path) -> Iterator[Item]:
                     yield Item(where=f"{path}:{number}", problem=f"not valid JSON: {exc.msg}")
                     continue
                 yield _item(f"{path}:{number}", record, expected)
-    except (EOFError, OSError, UnicodeDecodeError, zlib.error) as exc:
+    except (EOFError, OSError, zlib.error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
     listed = _manifest_counts(path.parent.parent).get(f"{path.parent.name}/{path.name}")
     if listed is not None and listed != lines:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES
 from service.importer.loader import ImportAborted
 from tests.importer.conftest import DATA, Load, Query
 
@@ -176,3 +177,33 @@ async def test_a_manifest_mismatch_is_reported(load: Load, tmp_path: Path) -> No
     ]
     with pytest.raises(ImportAborted, match="manifest mismatch"):
         await load(tmp_path, fail_fast=True)
+
+
+async def test_an_oversized_record_between_good_files_is_skipped_alone(
+    load: Load, counts: Counts, tmp_path: Path
+) -> None:
+    """Refused before it is parsed, so neither memory nor the database ever holds it."""
+    before, middle, after = (tmp_path / f"{n}.jsonl" for n in ("a", "b", "c"))
+    before.write_text(jsonl(RECORDS[0:3]))
+    huge = json.dumps({**RECORDS[4], "title": "x" * MAX_RECORD_BYTES}) + "\n"
+    middle.write_text(jsonl(RECORDS[3:4]) + huge + jsonl(RECORDS[5:6]))
+    after.write_text(jsonl(RECORDS[6:9]))
+    summary = await load(tmp_path)
+    assert (summary.read, summary.written) == (9, 8)
+    assert summary.skipped == {"record too large": 1}
+    assert summary.problems == [
+        f"{middle}:2: record too large: expected at most {MAX_RECORD_BYTES:,} bytes,"
+        f" got {len(huge):,}"
+    ]
+    assert (await counts())["works"] == 8
+
+
+async def test_a_json_file_too_large_to_read_whole_is_refused(load: Load, tmp_path: Path) -> None:
+    page = tmp_path / "page.json"
+    with page.open("wb") as handle:
+        handle.truncate(MAX_DOCUMENT_BYTES + 1)
+    summary = await load(page)
+    assert summary.skipped == {"file too large": 1}
+    assert summary.problems[0].startswith(
+        f"{page}:1: file too large: a .json file is read whole, expected at most"
+    )

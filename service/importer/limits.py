@@ -1,0 +1,16 @@
+"""The bounds on what the importer reads, all in one place.
+
+Each is far above what real OpenAlex data holds and far below what hurts an import: one work
+with a 50 MB title once made the database run out of memory five times over, then report itself
+unavailable, with none of the good works around it written. A value past a bound makes its record
+skipped and reported with file and line; the records around it are imported.
+"""
+
+from __future__ import annotations
+
+# One JSON Lines record, in bytes, refused before it is parsed (and before it is built in
+# memory: a longer line is read past in small pieces). OpenAlex's largest works, with thousands
+# of authors and their affiliations, take a few megabytes.
+MAX_RECORD_BYTES = 16 * 2**20
+# A `.json` file (an API page or one record) is read whole; JSON Lines has no such limit.
+MAX_DOCUMENT_BYTES = 64 * 2**20
