@@ -14,3 +14,13 @@ from __future__ import annotations
 MAX_RECORD_BYTES = 16 * 2**20
 # A `.json` file (an API page or one record) is read whole; JSON Lines has no such limit.
 MAX_DOCUMENT_BYTES = 64 * 2**20
+# Characters in any text the importer keeps (titles, names, affiliation strings, urls).
+MAX_TEXT = 10_000
+# Characters in ids, DOIs, ORCIDs and dates: the database indexes them, and refuses an index
+# key past about 8 KB (as "unavailable", aborting the import); this many take at most 2 KB.
+MAX_KEY = 500
+# Items in any list the importer keeps (authorships, references, topics, names), and distinct
+# words of an abstract. The longest bylines have about 5,000 authors.
+MAX_ITEMS = 10_000
+# Integers must fit the database's (64-bit signed).
+MAX_INT = 2**63 - 1

@@ -18,6 +18,7 @@ from service.graph import translate
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
+from service.importer.validation import InvalidRecord
 from service.importer.works import batch_params, work_row
 from service.queries import get
 
@@ -64,8 +65,9 @@ class Summary:
     # Researcher summaries recomputed at the end of the run (service/importer/summaries.py).
     refreshed: summaries.Refreshed = field(default_factory=summaries.Refreshed)
 
-    def skip(self, where: str, why: str) -> None:
-        self.skipped[why.split(":")[0]] += 1
+    def skip(self, where: str, why: str, reason: str | None = None) -> None:
+        """Count a record skipped under `reason` (default: the text before `why`'s first colon)."""
+        self.skipped[reason or why.split(":")[0]] += 1
         if len(self.problems) < 1000:
             self.problems.append(f"{where}: {why}")
 
@@ -106,19 +108,35 @@ class Summary:
         return "\n".join(lines)
 
 
-def map_item(item: Item) -> tuple[str, dict[str, Any]] | str:
+@dataclass(frozen=True)
+class Refusal:
+    """Why a record is not imported, and what the summary counts it under."""
+
+    why: str
+    reason: str
+
+    @classmethod
+    def of(cls, why: str) -> Refusal:
+        """Counted under the text before the first colon: `not valid JSON: …`."""
+        return cls(why, why.split(":")[0])
+
+
+def map_item(item: Item) -> tuple[str, dict[str, Any]] | Refusal:
     """The entity and graph row of a record, or why it cannot be imported."""
     if item.problem is not None:
-        return item.problem
+        return Refusal.of(item.problem)
     entity = item.entity
     if entity is None or entity not in MAPPERS:
-        return f"unsupported entity type: {entity or describe_id((item.record or {}).get('id'))}"
+        kind = entity or describe_id((item.record or {}).get("id"))
+        return Refusal.of(f"unsupported entity type: {kind}")
     if item.record is None:
-        return "malformed record"
+        return Refusal.of("malformed record")
     try:
         return entity, MAPPERS[entity][0](item.record)
+    except InvalidRecord as exc:  # a field of the wrong type or past a bound: named
+        return Refusal(str(exc), exc.reason)
     except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
-        return f"malformed record: {exc}"
+        return Refusal.of(f"malformed record: {exc}")
 
 
 def accept(
@@ -133,10 +151,10 @@ def accept(
         return None
     summary.read += 1
     mapped = map_item(item)
-    if isinstance(mapped, str):
-        summary.skip(item.where, mapped)
+    if isinstance(mapped, Refusal):
+        summary.skip(item.where, mapped.why, mapped.reason)
         if fail_fast:
-            raise ImportAborted(f"{item.where}: {mapped}")
+            raise ImportAborted(f"{item.where}: {mapped.why}")
         return None
     return mapped
 

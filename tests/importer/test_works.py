@@ -8,6 +8,7 @@ import pytest
 
 from service.importer.entities import topic_levels
 from service.importer.ids import taxonomy_id
+from service.importer.records import TopicRef
 from service.importer.works import abstract, batch_params, work_row
 from tests.importer.conftest import DATA
 
@@ -22,7 +23,8 @@ def test_taxonomy_ids_normalise_from_every_form(raw: object) -> None:
 
 
 def test_topic_levels_whatever_form_the_ids_come_in() -> None:
-    raw = {
+    raw: TopicRef = {
+        "id": "T1",
         "subfield": {"id": "1702", "display_name": "AI"},
         "field": {"id": "fields/17", "display_name": "CS"},
         "domain": {"id": "https://openalex.org/domains/3", "display_name": "Physical"},

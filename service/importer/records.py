@@ -1,0 +1,273 @@
+"""OpenAlex records as the importer reads them: the fields it uses, their types and bounds.
+
+One model per record type (works, authors, institutions, sources, topics, concepts, publishers,
+funders, merged ids). Only fields the importer uses are declared:
+OpenAlex adds fields often, and those are dropped unread. Every declared field may be null or
+absent (OpenAlex leaves many out), but a present value must have its type, or convert to it
+exactly (service/importer/validation.py). Texts and lists are bounded (service/importer/limits.py).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Required
+
+from pydantic import BeforeValidator, Field
+from typing_extensions import TypedDict  # pydantic validates it on Python 3.11
+
+from service.importer.limits import MAX_ITEMS
+from service.importer.validation import Int, Items, Key, KeyOrNumber, Model, Text
+
+# Lists of names and codes: a null among them says nothing and is passed over.
+Names = Items[Text | None]
+
+
+class Level(TypedDict, total=False):
+    """A topic's subfield, field or domain; ids come as URLs, `subfields/1702` or `1702`."""
+
+    id: KeyOrNumber | None
+    display_name: Text | None
+
+
+class TopicRef(TypedDict, total=False):
+    id: Required[Key]
+    display_name: Text | None
+    score: float | None
+    subfield: Level | None
+    field: Level | None
+    domain: Level | None
+
+
+class ConceptRef(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    score: float | None
+
+
+class InstitutionRef(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    ror: Key | None
+    country_code: Text | None
+    type: Text | None
+
+
+class AuthorRef(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    orcid: Key | None
+
+
+class Authorship(TypedDict, total=False):
+    author: AuthorRef | None
+    institutions: Items[InstitutionRef] | None
+    author_position: Text | None
+    is_corresponding: bool | None
+    raw_author_name: Text | None
+    raw_affiliation_strings: Names | None
+
+
+class SourceRef(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    type: Text | None
+    issn_l: Key | None
+
+
+class Location(TypedDict, total=False):
+    source: SourceRef | None
+    landing_page_url: Text | None
+
+
+class Keyword(TypedDict, total=False):
+    display_name: Text | None
+
+
+class FunderRef(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+
+
+class Grant(TypedDict, total=False):
+    funder: Key | None
+    funder_display_name: Text | None
+    award_id: KeyOrNumber | None
+
+
+class WorkIds(TypedDict, total=False):
+    arxiv: Key | None
+    pmid: Key | None
+    pmcid: Key | None
+    mag: KeyOrNumber | None
+
+
+class OpenAccess(TypedDict, total=False):
+    is_oa: bool | None
+    oa_url: Text | None
+
+
+# `{word: [positions]}`: a bounded number of words, each a bounded text.
+InvertedIndex = Annotated[dict[Text, Items[int]], Field(max_length=MAX_ITEMS)]
+
+
+class Work(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    title: Text | None
+    publication_year: Int | None
+    publication_date: Key | None
+    type: Text | None
+    doi: Key | None
+    ids: WorkIds | None
+    language: Text | None
+    abstract_inverted_index: InvertedIndex | None
+    cited_by_count: Int | None
+    keywords: Items[Keyword] | None
+    primary_location: Location | None
+    host_venue: SourceRef | None  # the pre-2023 schema's primary source
+    locations: Items[Location] | None
+    authorships: Items[Authorship] | None
+    topics: Items[TopicRef] | None
+    concepts: Items[ConceptRef] | None
+    funders: Items[FunderRef] | None
+    grants: Items[Grant] | None
+    referenced_works: Items[Key] | None
+    is_retracted: bool | None
+    open_access: OpenAccess | None
+
+
+class Affiliation(TypedDict, total=False):
+    institution: InstitutionRef | None
+    years: Items[Int] | None
+
+
+class SummaryStats(TypedDict, total=False):
+    h_index: Int | None
+    i10_index: Int | None
+
+
+class OtherIds(TypedDict, total=False):
+    orcid: Key | None
+    ror: Key | None
+
+
+class Author(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    display_name_alternatives: Names | None
+    orcid: Key | None
+    ids: OtherIds | None
+    works_count: Int | None
+    cited_by_count: Int | None
+    summary_stats: SummaryStats | None
+    affiliations: Items[Affiliation] | None
+    last_known_institutions: Items[InstitutionRef] | None
+    last_known_institution: InstitutionRef | None  # older records: one instead of a list
+
+
+class Geo(TypedDict, total=False):
+    city: Text | None
+    country_code: Text | None
+
+
+class Institution(InstitutionRef, total=False):
+    geo: Geo | None
+    lineage: Items[Key | None] | None
+    display_name_alternatives: Names | None
+    display_name_acronyms: Names | None
+    homepage_url: Text | None
+    works_count: Int | None
+    cited_by_count: Int | None
+
+
+class Source(SourceRef, total=False):
+    issn: Names | None
+    alternate_titles: Names | None
+    abbreviated_title: Text | None
+    homepage_url: Text | None
+    country_code: Text | None
+    is_oa: bool | None
+    is_in_doaj: bool | None
+    works_count: Int | None
+    cited_by_count: Int | None
+    host_organization: Key | None
+    host_organization_name: Text | None
+
+
+class Topic(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    description: Text | None
+    keywords: Names | None
+    works_count: Int | None
+    cited_by_count: Int | None
+    subfield: Level | None
+    field: Level | None
+    domain: Level | None
+
+
+class Ancestor(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    level: Int | None
+
+
+class Concept(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    level: Int | None
+    description: Text | None
+    wikidata: Key | None
+    works_count: Int | None
+    cited_by_count: Int | None
+    ancestors: Items[Ancestor] | None
+
+
+def _id_as_object(value: Any) -> Any:
+    """Older records name the parent publisher by its id alone; newer ones as `{id, name}`."""
+    return {"id": value} if isinstance(value, str) else value
+
+
+class Publisher(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    alternate_titles: Names | None
+    hierarchy_level: Int | None
+    country_codes: Names | None
+    homepage_url: Text | None
+    ids: OtherIds | None
+    works_count: Int | None
+    cited_by_count: Int | None
+    parent_publisher: Annotated[FunderRef | None, BeforeValidator(_id_as_object)]
+
+
+class Funder(TypedDict, total=False):
+    id: Key | None
+    display_name: Text | None
+    alternate_titles: Names | None
+    country_code: Text | None
+    description: Text | None
+    homepage_url: Text | None
+    ids: OtherIds | None
+    grants_count: Int | None
+    awards_count: Int | None
+    works_count: Int | None
+    cited_by_count: Int | None
+
+
+class MergedId(TypedDict, total=False):
+    """A row of `merged_ids/<entity>/*.csv.gz`: `id` was merged into `into` on `date`."""
+
+    id: Key | None
+    into: Key | None
+    date: Key | None
+
+
+WORK = Model(Work)
+AUTHOR = Model(Author)
+INSTITUTION = Model(Institution)
+SOURCE = Model(Source)
+TOPIC = Model(Topic)
+CONCEPT = Model(Concept)
+PUBLISHER = Model(Publisher)
+FUNDER = Model(Funder)
+MERGED_ID = Model(MergedId)
