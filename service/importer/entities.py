@@ -36,7 +36,7 @@ def _ror(raw: str | None) -> str | None:
     return raw.strip() if raw and raw.strip() else None
 
 
-def _optional_id(raw: str | None) -> str | None:
+def optional_id(raw: str | None) -> str | None:
     """An id that may be missing or of a kind the graph does not keep: None instead of failing."""
     try:
         return short_id(raw)
@@ -103,7 +103,7 @@ def institution_row(record: Record) -> Record:
     inst = INSTITUTION.check(record)
     ref = institution_ref(inst)
     geo = inst.get("geo") or {}
-    lineage = [_optional_id(x) for x in inst.get("lineage") or ()]
+    lineage = [optional_id(x) for x in inst.get("lineage") or ()]
     return {
         "id": ref["id"],
         "props": {
@@ -125,7 +125,7 @@ def institution_row(record: Record) -> Record:
 def source_row(record: Record) -> Record:
     """`cypher/import/sources.cypher`: a Venue, and the publisher hosting it."""
     source = SOURCE.check(record)
-    host = _optional_id(source.get("host_organization"))
+    host = optional_id(source.get("host_organization"))
     return {
         "id": short_id(source.get("id")),
         "props": {
@@ -225,7 +225,7 @@ def publisher_row(record: Record) -> Record:
             "worksCount": publisher.get("works_count"),
             "citedByCount": publisher.get("cited_by_count"),
         },
-        "parentId": _optional_id(parent.get("id")),
+        "parentId": optional_id(parent.get("id")),
     }
 
 

@@ -19,8 +19,10 @@ MAX_TEXT = 10_000
 # Characters in ids, DOIs, ORCIDs and dates: the database indexes them, and refuses an index
 # key past about 8 KB (as "unavailable", aborting the import); this many take at most 2 KB.
 MAX_KEY = 500
-# Items in any list the importer keeps (authorships, references, topics, names), and distinct
-# words of an abstract. The longest bylines have about 5,000 authors.
+# Items in any list the importer keeps (authorships, references, topics, names). The longest
+# bylines have about 5,000 authors.
 MAX_ITEMS = 10_000
+# Characters of an abstract's text; a few records carry a whole paper there.
+MAX_ABSTRACT = 100_000
 # Integers must fit the database's (64-bit signed).
 MAX_INT = 2**63 - 1

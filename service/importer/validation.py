@@ -105,7 +105,8 @@ def _expectation(error: ErrorDetails) -> str:
     context: dict[str, Any] = dict(error.get("ctx") or {})
     value = error["input"]
     if error["type"] == "string_too_long":
-        length = len(value) if isinstance(value, str) else 0
+        # A text made from the input (an abstract's) says its length; other inputs are it.
+        length = context.get("length") or (len(value) if isinstance(value, str) else 0)
         return f"expected at most {context['max_length']:,} characters, got {length:,}"
     if error["type"] == "too_long":
         # Dictionaries stop at the first item past the bound, without a length of their own.

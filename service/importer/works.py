@@ -9,22 +9,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from service.importer.entities import institution_ref, topic_levels
+from service.importer.entities import institution_ref, optional_id, topic_levels
 from service.importer.ids import BadId, doi, orcid, short_id
 from service.importer.records import WORK, Location, Work
 
 Record = dict[str, Any]
-
-
-def abstract(inverted: dict[str, list[int]] | None) -> str | None:
-    """Rebuild the text OpenAlex ships as `{word: [positions]}`."""
-    if not inverted:
-        return None
-    slots: dict[int, str] = {}
-    for word, positions in inverted.items():
-        for position in positions:
-            slots[position] = word
-    return " ".join(slots[i] for i in sorted(slots))
 
 
 def _venue_id(raw: str) -> str:
@@ -164,15 +153,12 @@ def funders(work: Work) -> list[Record]:
 
 
 def _references(work: Work) -> list[str]:
-    refs: list[str] = []
-    for ref in work.get("referenced_works") or ():
-        try:
-            key = short_id(ref)
-        except BadId:
-            continue  # a malformed reference loses one edge, not the work
-        if key not in refs:
-            refs.append(key)
-    return refs
+    """Referenced works in order, each once; a malformed reference loses one edge, not the work."""
+    refs = work.get("referenced_works") or ()
+    try:
+        return list(dict.fromkeys(map(short_id, refs)))
+    except BadId:
+        return list(dict.fromkeys(key for ref in refs if (key := optional_id(ref))))
 
 
 def work_row(record: Record) -> Record:
@@ -197,7 +183,7 @@ def work_row(record: Record) -> Record:
             "arxivId": ids.get("arxiv"),
             "pmid": ids.get("pmid"),
             "language": work.get("language"),
-            "abstract": abstract(work.get("abstract_inverted_index")),
+            "abstract": work.get("abstract"),
             "citedByCount": work.get("cited_by_count"),
             # Empty lists are not stored (absent means none): the offline importer cannot
             # write an empty array, and one representation keeps both paths' graphs equal.

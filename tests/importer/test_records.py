@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from service.importer import entities
+from service.importer.limits import MAX_ABSTRACT
 from service.importer.loader import Refusal, items_from, map_item
+from service.importer.records import WORK
 from service.importer.validation import InvalidRecord
 from service.importer.works import work_row
 from tests.importer.conftest import DATA
@@ -63,6 +65,28 @@ def test_a_wrongly_typed_field_refuses_the_record_by_name(
     with pytest.raises(InvalidRecord) as caught:
         row({"id": "https://openalex.org/W1", **record})
     assert str(caught.value) == message
+
+
+def test_an_abstract_is_rebuilt_in_word_order_as_it_is_checked() -> None:
+    def text(index: object) -> str | None:
+        return WORK.check({"abstract_inverted_index": index}).get("abstract")
+
+    assert text({"world": [1], "hello": [0, 2]}) == "hello world hello"
+    assert text({"world": ["1"], "hello": [0, 2.0]}) == "hello world hello"
+    assert text(None) is text({}) is None
+    with pytest.raises(InvalidRecord) as caught:
+        text({"world": [1], "hello": [0, "two"]})
+    assert str(caught.value) == 'abstract_inverted_index.hello[1]: expected an integer, got "two"'
+    with pytest.raises(InvalidRecord) as caught:
+        text({"world": 1})
+    assert str(caught.value) == "abstract_inverted_index.world: expected a list, got 1"
+    with pytest.raises(InvalidRecord) as caught:
+        text({"w" * MAX_ABSTRACT: [0], "more": [1]})
+    assert str(caught.value) == (
+        f"abstract_inverted_index: expected at most {MAX_ABSTRACT:,} characters,"
+        f" got {MAX_ABSTRACT + 5:,}"
+    )
+    assert caught.value.reason == "field too large"
 
 
 def test_values_that_convert_exactly_reach_the_graph_converted() -> None:
