@@ -71,13 +71,20 @@ class Summary:
         if len(self.problems) < 1000:
             self.problems.append(f"{where}: {why}")
 
+    def warn(self, warning: str) -> None:
+        """Note a problem with a whole file once (every part of a snapshot folder reports its
+        unreadable manifest)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
     def add(self, other: Summary) -> None:
         """Count what `other` read, wrote and skipped as well (its problems after these)."""
         self.read += other.read
         self.written += other.written
         self.skipped.update(other.skipped)
         self.problems += other.problems[: max(0, 1000 - len(self.problems))]
-        self.warnings += other.warnings
+        for warning in other.warnings:
+            self.warn(warning)
         self.by_entity.update(other.by_entity)
 
     def render(self) -> str:
@@ -145,7 +152,7 @@ def accept(
     """Count a read record and map it, or report it (a file-level problem as a warning, a bad
     record as skipped) and return None; with `fail_fast` a report stops the import."""
     if item.about_file:
-        summary.warnings.append(f"{item.where}: {item.problem}")
+        summary.warn(f"{item.where}: {item.problem}")
         if fail_fast:
             raise ImportAborted(f"{item.where}: {item.problem}")
         return None

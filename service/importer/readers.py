@@ -24,6 +24,8 @@ import orjson
 
 from service.importer.ids import BadId, short_id
 from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES
+from service.importer.records import MANIFEST
+from service.importer.validation import InvalidRecord
 
 ENTITY_BY_PREFIX = {
     "W": "work",
@@ -142,7 +144,7 @@ def merged_ids_file(path: Path) -> bool:
 def read_file(path: Path) -> Iterator[Item]:
     """Records of one file: a `.json` page or record, JSON Lines, a snapshot part or merged ids."""
     if path.name == "manifest":
-        return  # read by `_manifest_counts` when its parts are read
+        return  # read by `_manifest` when its parts are read
     if merged_ids_file(path):
         yield from _read_merged(path, path.parent.name)
     elif ".csv" in path.suffixes:
@@ -183,6 +185,10 @@ def _read_lines(path: Path) -> Iterator[Item]:
     number = 0
     lines = 0
     expected = _snapshot_entity(path)
+    in_snapshot = path.parent.name.startswith("updated_date=")
+    counts, manifest_problem = _manifest(path.parent.parent) if in_snapshot else ({}, None)
+    if manifest_problem is not None:
+        yield manifest_problem  # before the records: with --fail-fast none is written
     try:
         with _open_bytes(path) as handle:
             for number, line in enumerate(_lines(handle), start=1):
@@ -202,7 +208,7 @@ def _read_lines(path: Path) -> Iterator[Item]:
                 yield _item(f"{path}:{number}", record, expected)
     except (EOFError, OSError, zlib.error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
-    listed = _manifest_counts(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    listed = counts.get(f"{path.parent.name}/{path.name}")
     if listed is not None and listed != lines:
         yield Item(
             where=f"{path}",
@@ -212,23 +218,35 @@ def _read_lines(path: Path) -> Iterator[Item]:
 
 
 @cache
-def _manifest_counts(folder: Path) -> dict[str, int]:
-    """`updated_date=…/part_000.gz` -> record_count, from `<entity>/manifest` if there is one."""
+def _manifest(folder: Path) -> tuple[dict[str, int], Item | None]:
+    """`updated_date=…/part_000.gz` -> record_count, from `<entity>/manifest` if there is one,
+    or why the manifest cannot be read (every part it lists reports it; a summary keeps one)."""
     manifest = folder / "manifest"
     if not manifest.is_file():
-        return {}
+        return {}, None
+    unchecked = "record counts not checked"
     try:
-        entries = json.loads(manifest.read_text(encoding="utf-8")).get("entries") or []
-    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
-        return {}
+        size = manifest.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            why = f"manifest too large: {_too_large(size, MAX_DOCUMENT_BYTES)}; {unchecked}"
+            return {}, Item(where=f"{manifest}", problem=why, about_file=True)
+        document = json.loads(manifest.read_bytes())
+    except (OSError, UnicodeDecodeError) as exc:
+        why = f"manifest unreadable: {exc}; {unchecked}"
+        return {}, Item(where=f"{manifest}", problem=why, about_file=True)
+    except json.JSONDecodeError as exc:
+        why = f"manifest is not valid JSON: {exc.msg}; {unchecked}"
+        return {}, Item(where=f"{manifest}:{exc.lineno}", problem=why, about_file=True)
+    try:
+        entries = MANIFEST.check(document)["entries"]
+    except InvalidRecord as exc:
+        return {}, Item(where=f"{manifest}", problem=f"{exc}; {unchecked}", about_file=True)
     counts: dict[str, int] = {}
     for entry in entries:
-        url = str(entry.get("url") or "")
-        count = (entry.get("meta") or {}).get("record_count")
-        parts = url.rstrip("/").split("/")
-        if len(parts) >= 2 and isinstance(count, int):
-            counts[f"{parts[-2]}/{parts[-1]}"] = count
-    return counts
+        parts = entry["url"].rstrip("/").split("/")
+        if len(parts) >= 2:
+            counts[f"{parts[-2]}/{parts[-1]}"] = entry["meta"]["record_count"]
+    return counts, None
 
 
 def _read_merged(path: Path, folder: str) -> Iterator[Item]:

@@ -1,10 +1,11 @@
 """OpenAlex records as the importer reads them: the fields it uses, their types and bounds.
 
 One model per record type (works, authors, institutions, sources, topics, concepts, publishers,
-funders, merged ids). Only fields the importer uses are declared:
-OpenAlex adds fields often, and those are dropped unread. Every declared field may be null or
-absent (OpenAlex leaves many out), but a present value must have its type, or convert to it
-exactly (service/importer/validation.py). Texts and lists are bounded (service/importer/limits.py).
+funders, merged ids), and one for a snapshot's manifests. Only fields the importer uses are
+declared: OpenAlex adds fields often, and those are dropped unread. A record's fields may be
+null or absent (OpenAlex leaves many out), but a present value must have its type, or convert to
+it exactly (service/importer/validation.py). Texts and lists are bounded
+(service/importer/limits.py).
 """
 
 from __future__ import annotations
@@ -297,6 +298,21 @@ class MergedId(TypedDict, total=False):
     date: Key | None
 
 
+class ManifestMeta(TypedDict):
+    record_count: Int
+
+
+class ManifestEntry(TypedDict):
+    url: Text
+    meta: ManifestMeta
+
+
+class Manifest(TypedDict):
+    """`<entity>/manifest`: the parts of a snapshot and how many records each holds."""
+
+    entries: list[ManifestEntry]
+
+
 WORK = Model(Work)
 AUTHOR = Model(Author)
 INSTITUTION = Model(Institution)
@@ -306,3 +322,4 @@ CONCEPT = Model(Concept)
 PUBLISHER = Model(Publisher)
 FUNDER = Model(Funder)
 MERGED_ID = Model(MergedId)
+MANIFEST = Model(Manifest)

@@ -265,3 +265,59 @@ async def test_fail_fast_stops_at_a_wrongly_typed_record(load: Load, tmp_path: P
         ImportAborted, match=rf'{path}:2: publication_year: expected an integer, got "soon"'
     ):
         await load(path, fail_fast=True)
+
+
+def snapshot_works(root: Path, parts: int = 2) -> Path:
+    """`works/updated_date=2024-01-01/part_00N.gz` with three records each; the manifest path."""
+    folder = root / "works" / "updated_date=2024-01-01"
+    folder.mkdir(parents=True)
+    for n in range(parts):
+        records = RECORDS[3 * n : 3 * n + 3]
+        (folder / f"part_{n:03d}.gz").write_bytes(gzip.compress(jsonl(records).encode()))
+    return root / "works" / "manifest"
+
+
+def manifest_of(counts: list[object]) -> str:
+    url = "s3://openalex/data/works/updated_date=2024-01-01/part_{:03d}.gz"
+    entries = [{"url": url.format(n), "meta": {"record_count": c}} for n, c in enumerate(counts)]
+    return json.dumps({"entries": entries})
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "why"),
+    [
+        (
+            json.dumps({"entries": ["s3://openalex/data/works/updated_date=2024-01-01"]}),
+            "",
+            'entries[0]: expected an object, got "s3://openalex/data/works/updated_date=20…"',
+        ),
+        ("entries: part_000.gz\n", ":1", "manifest is not valid JSON: Expecting value"),
+        (
+            manifest_of([3, "many"]),
+            "",
+            'entries[1].meta.record_count: expected an integer, got "many"',
+        ),
+    ],
+)
+async def test_an_unreadable_manifest_is_reported_once_and_the_parts_imported(
+    load: Load, tmp_path: Path, text: str, where: str, why: str
+) -> None:
+    manifest = snapshot_works(tmp_path)
+    manifest.write_text(text)
+    summary = await load(tmp_path)
+    assert summary.written == 6 and not summary.skipped
+    assert summary.warnings == [f"{manifest}{where}: {why}; record counts not checked"]
+    with pytest.raises(ImportAborted, match="record counts not checked"):
+        await load(tmp_path, fail_fast=True)
+
+
+async def test_a_record_count_given_as_text_is_checked_as_a_number(
+    load: Load, tmp_path: Path
+) -> None:
+    manifest = snapshot_works(tmp_path)
+    manifest.write_text(manifest_of(["3", "5"]))
+    summary = await load(tmp_path)
+    part = manifest.parent / "updated_date=2024-01-01" / "part_001.gz"
+    assert summary.warnings == [
+        f"{part}: manifest mismatch: the manifest lists 5 records, the file has 3"
+    ]
