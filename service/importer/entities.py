@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.importer.ids import BadId, orcid, short_id, taxonomy_id
-from service.importer.records import (
+from service.importer.entity_records import (
     AUTHOR,
     CONCEPT,
     FUNDER,
@@ -19,11 +18,10 @@ from service.importer.records import (
     PUBLISHER,
     SOURCE,
     TOPIC,
-    InstitutionRef,
-    Level,
     Topic,
-    TopicRef,
 )
+from service.importer.ids import BadId, orcid, short_id, taxonomy_id
+from service.importer.records import InstitutionRef, Level, TopicRef
 
 Record = dict[str, Any]
 

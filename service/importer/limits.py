@@ -26,3 +26,8 @@ MAX_ITEMS = 10_000
 MAX_ABSTRACT = 100_000
 # Integers must fit the database's (64-bit signed).
 MAX_INT = 2**63 - 1
+
+
+def too_large(size: int, limit: int) -> str:
+    """How a file or record past its bound in bytes is reported."""
+    return f"expected at most {limit:,} bytes, got {size:,}"

@@ -15,7 +15,6 @@ import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from io import BufferedIOBase
 from pathlib import Path
 from typing import IO, Any
@@ -23,9 +22,8 @@ from typing import IO, Any
 import orjson
 
 from service.importer.ids import BadId, short_id
-from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES
-from service.importer.records import MANIFEST
-from service.importer.validation import InvalidRecord
+from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES, too_large
+from service.importer.manifests import Counts, manifest_counts
 
 ENTITY_BY_PREFIX = {
     "W": "work",
@@ -132,10 +130,6 @@ def _lines(handle: BufferedIOBase) -> Iterator[bytes | int]:
         yield size
 
 
-def _too_large(size: int, limit: int) -> str:
-    return f"expected at most {limit:,} bytes, got {size:,}"
-
-
 def merged_ids_file(path: Path) -> bool:
     """A snapshot's list of merged ids (`merged_ids/<entity>/*.csv.gz`)."""
     return path.parent.parent.name == "merged_ids" and ".csv" in path.suffixes
@@ -144,7 +138,7 @@ def merged_ids_file(path: Path) -> bool:
 def read_file(path: Path) -> Iterator[Item]:
     """Records of one file: a `.json` page or record, JSON Lines, a snapshot part or merged ids."""
     if path.name == "manifest":
-        return  # read by `_manifest` when its parts are read
+        return  # read by `manifest_counts` when its parts are read
     if merged_ids_file(path):
         yield from _read_merged(path, path.parent.name)
     elif ".csv" in path.suffixes:
@@ -158,7 +152,7 @@ def read_file(path: Path) -> Iterator[Item]:
 def _read_json(path: Path) -> Iterator[Item]:
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        why = f"file too large: a .json file is read whole, {_too_large(size, MAX_DOCUMENT_BYTES)}"
+        why = f"file too large: a .json file is read whole, {too_large(size, MAX_DOCUMENT_BYTES)}"
         yield Item(where=f"{path}:1", problem=f"{why} (JSON Lines have no such limit)")
         return
     try:
@@ -186,15 +180,15 @@ def _read_lines(path: Path) -> Iterator[Item]:
     lines = 0
     expected = _snapshot_entity(path)
     in_snapshot = path.parent.name.startswith("updated_date=")
-    counts, manifest_problem = _manifest(path.parent.parent) if in_snapshot else ({}, None)
-    if manifest_problem is not None:
-        yield manifest_problem  # before the records: with --fail-fast none is written
+    counts = manifest_counts(path.parent.parent) if in_snapshot else Counts()
+    if counts.problem is not None:  # before the records: with --fail-fast none is written
+        yield Item(where=counts.where, problem=counts.problem, about_file=True)
     try:
         with _open_bytes(path) as handle:
             for number, line in enumerate(_lines(handle), start=1):
                 if isinstance(line, int):
                     lines += 1
-                    why = f"record too large: {_too_large(line, MAX_RECORD_BYTES)}"
+                    why = f"record too large: {too_large(line, MAX_RECORD_BYTES)}"
                     yield Item(where=f"{path}:{number}", problem=why)
                     continue
                 if not line.strip():
@@ -208,45 +202,13 @@ def _read_lines(path: Path) -> Iterator[Item]:
                 yield _item(f"{path}:{number}", record, expected)
     except (EOFError, OSError, zlib.error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
-    listed = counts.get(f"{path.parent.name}/{path.name}")
+    listed = counts.by_part.get(f"{path.parent.name}/{path.name}")
     if listed is not None and listed != lines:
         yield Item(
             where=f"{path}",
             problem=f"manifest mismatch: the manifest lists {listed} records, the file has {lines}",
             about_file=True,
         )
-
-
-@cache
-def _manifest(folder: Path) -> tuple[dict[str, int], Item | None]:
-    """`updated_date=…/part_000.gz` -> record_count, from `<entity>/manifest` if there is one,
-    or why the manifest cannot be read (every part it lists reports it; a summary keeps one)."""
-    manifest = folder / "manifest"
-    if not manifest.is_file():
-        return {}, None
-    unchecked = "record counts not checked"
-    try:
-        size = manifest.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            why = f"manifest too large: {_too_large(size, MAX_DOCUMENT_BYTES)}; {unchecked}"
-            return {}, Item(where=f"{manifest}", problem=why, about_file=True)
-        document = json.loads(manifest.read_bytes())
-    except (OSError, UnicodeDecodeError) as exc:
-        why = f"manifest unreadable: {exc}; {unchecked}"
-        return {}, Item(where=f"{manifest}", problem=why, about_file=True)
-    except json.JSONDecodeError as exc:
-        why = f"manifest is not valid JSON: {exc.msg}; {unchecked}"
-        return {}, Item(where=f"{manifest}:{exc.lineno}", problem=why, about_file=True)
-    try:
-        entries = MANIFEST.check(document)["entries"]
-    except InvalidRecord as exc:
-        return {}, Item(where=f"{manifest}", problem=f"{exc}; {unchecked}", about_file=True)
-    counts: dict[str, int] = {}
-    for entry in entries:
-        parts = entry["url"].rstrip("/").split("/")
-        if len(parts) >= 2:
-            counts[f"{parts[-2]}/{parts[-1]}"] = entry["meta"]["record_count"]
-    return counts, None
 
 
 def _read_merged(path: Path, folder: str) -> Iterator[Item]:
