@@ -1,5 +1,6 @@
-"""Checking records against their models (service/importer/records.py): the bounded field types
-the models are built from, and the refusal that names a field and what it should have held.
+"""Checking records against their models (records.py, entity_records.py, manifests.py): the
+bounded field types the models are built from, and the refusal that names a field and what it
+should have held.
 
 A model is a TypedDict validated by pydantic in lax mode: a value that converts exactly is
 converted (`"2020"` -> 2020), anything else refuses the record as
@@ -44,7 +45,6 @@ _EXPECTED = {
     "bool_parsing": "true or false",
     "list_type": "a list",
     "dict_type": "an object",
-    "missing": "a value",
 }
 # Errors of size, counted apart from errors of type in an import's summary.
 _SIZE = {"string_too_long", "too_long"}

@@ -38,6 +38,11 @@ def test_every_real_sample_record_passes_its_model() -> None:
             "authorships[0].author.id: expected a string, got 5023888391",
         ),
         (
+            work_row,
+            {"topics": [{"display_name": "Cardiology"}]},
+            "topics[0].id: expected a value, got none",
+        ),
+        (
             entities.author_row,
             {"works_count": "many"},
             'works_count: expected an integer, got "many"',
