@@ -48,6 +48,7 @@ from service.importer.bulk import bulk_import
 from service.importer.generate import Corpus, write_corpus
 from service.importer.ids import short_id
 from service.importer.loader import import_items, items_from
+from service.importer.records import WORK
 from service.importer.works import authorships
 from service.queries import get, parse
 from service.schema.context import Sections, card_params
@@ -182,7 +183,7 @@ def bare_batches(folder: Path, limit: int, batch_size: int) -> list[list[dict[st
                 "title": record.get("title"),
                 "year": record.get("publication_year"),
                 # Matched authors in byline order, each once, as the importer maps them.
-                "authors": [a["authorId"] for a in authorships(record)],
+                "authors": [a["authorId"] for a in authorships(WORK.check(record))],
             }
         )
     return [works[i : i + batch_size] for i in range(0, len(works), batch_size)]

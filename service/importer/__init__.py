@@ -1,6 +1,8 @@
 """Loading OpenAlex data (API pages, records, JSON Lines, the snapshot layout) into the graph.
 
-readers.py finds records in files, works.py and entities.py map them to rows, loader.py writes
-rows in batched transactions through `cypher/import/*.cypher`, generate.py writes synthetic
-corpora for load tests.
+readers.py finds records in files (manifests.py holds a snapshot's record counts),
+records.py and entity_records.py model them (checked by validation.py, within the bounds of
+limits.py), works.py and entities.py map them to rows, loader.py writes rows in batched
+transactions through `cypher/import/*.cypher`, generate.py writes synthetic corpora for load
+tests.
 """

@@ -52,7 +52,7 @@ from service.importer.csv_files import (
     has_line_break,
     typed,
 )
-from service.importer.loader import Summary, files_in, import_items, map_item
+from service.importer.loader import Refusal, Summary, files_in, import_items, map_item
 from service.importer.readers import Item, merged_ids_file
 from service.importer.summary_columns import SUMMARY_TYPES, Summariser, Work
 from service.settings import Settings
@@ -335,7 +335,7 @@ def write_csv(
     for task in lists:
         shaped = shape(task)
         for item in shaped.others:
-            if item.entity == "merged_author" and not isinstance(mapped := map_item(item), str):
+            if item.entity == "merged_author" and not isinstance(mapped := map_item(item), Refusal):
                 merged[mapped[1]["id"]] = mapped[1]["into"]
         take(shaped)
     rest = [t for t in tasks if not merged_ids_file(t.file)]

@@ -17,7 +17,7 @@ from typing import Any
 
 from service.importer.bulk_progress import Ticker, counted
 from service.importer.csv_files import CsvFile, Output, typed
-from service.importer.loader import Summary, accept, map_item
+from service.importer.loader import Refusal, Summary, accept, map_item
 from service.importer.readers import Item, read_file
 from service.importer.summary_columns import Work
 from service.importer.works import batch_params, fuller
@@ -349,7 +349,7 @@ def shape(task: Task) -> Shaped:
             accept(item, summary, fail_fast=task.fail_fast)
             continue
         if item.entity != "work":
-            if isinstance(map_item(item), str):
+            if isinstance(map_item(item), Refusal):
                 # Reported now, before the database is touched: with `fail_fast` a bad record
                 # of any kind must stop the load before the offline import replaces anything.
                 accept(item, summary, fail_fast=task.fail_fast)

@@ -1,24 +1,40 @@
 """Mapping OpenAlex records other than works (authors, institutions, sources, taxonomy,
-publishers, funders, merged ids) to the rows their `cypher/import/*.cypher` files take."""
+publishers, funders, merged ids) to the rows their `cypher/import/*.cypher` files take.
+
+Each `*_row` checks its record against its model first (service/importer/records.py), so what
+is read here is typed and bounded.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from service.importer.entity_records import (
+    AUTHOR,
+    CONCEPT,
+    FUNDER,
+    INSTITUTION,
+    MERGED_ID,
+    PUBLISHER,
+    SOURCE,
+    TOPIC,
+    Topic,
+)
 from service.importer.ids import BadId, orcid, short_id, taxonomy_id
+from service.importer.records import InstitutionRef, Level, TopicRef
 
 Record = dict[str, Any]
 
 
-def _names(values: object) -> list[str]:
-    return [str(v) for v in values or () if v] if isinstance(values, list) else []
+def _names(values: list[str | None] | None) -> list[str]:
+    return [v for v in values or () if v]
 
 
-def _ror(raw: object) -> str | None:
-    return raw.strip() if isinstance(raw, str) and raw.strip() else None
+def _ror(raw: str | None) -> str | None:
+    return raw.strip() if raw and raw.strip() else None
 
 
-def _optional_id(raw: object) -> str | None:
+def optional_id(raw: str | None) -> str | None:
     """An id that may be missing or of a kind the graph does not keep: None instead of failing."""
     try:
         return short_id(raw)
@@ -26,10 +42,10 @@ def _optional_id(raw: object) -> str | None:
         return None
 
 
-def institution_ref(raw: Record) -> Record:
+def institution_ref(raw: InstitutionRef) -> Record:
     """The institution fields every record that mentions one carries (authorships, authors)."""
     return {
-        "id": short_id(raw["id"]),
+        "id": short_id(raw.get("id")),
         "name": raw.get("display_name") or "",
         "ror": _ror(raw.get("ror")),
         "countryCode": raw.get("country_code"),
@@ -37,13 +53,14 @@ def institution_ref(raw: Record) -> Record:
     }
 
 
-def author_row(author: Record) -> Record:
+def author_row(record: Record) -> Record:
     """`cypher/import/authors.cypher`: the researcher, its alternative names, institutions."""
+    author = AUTHOR.check(record)
     last_known = author.get("last_known_institutions")
-    if not isinstance(last_known, list):
+    if last_known is None:
         # Older records carry one `last_known_institution` instead of a list.
         old = author.get("last_known_institution")
-        last_known = [old] if isinstance(old, dict) else []
+        last_known = [old] if old else []
     years: dict[str, list[int]] = {}
     institutions: dict[str, Record] = {}
     for affiliation in author.get("affiliations") or ():
@@ -51,10 +68,10 @@ def author_row(author: Record) -> Record:
         if inst.get("id"):
             ref = institution_ref(inst)
             institutions.setdefault(ref["id"], ref)
-            years[ref["id"]] = sorted({int(y) for y in affiliation.get("years") or ()})
+            years[ref["id"]] = sorted(set(affiliation.get("years") or ()))
     last_ids = []
     for inst in last_known:
-        if isinstance(inst, dict) and inst.get("id"):
+        if inst.get("id"):
             ref = institution_ref(inst)
             institutions.setdefault(ref["id"], ref)
             last_ids.append(ref["id"])
@@ -79,11 +96,12 @@ def author_row(author: Record) -> Record:
     }
 
 
-def institution_row(inst: Record) -> Record:
+def institution_row(record: Record) -> Record:
     """`cypher/import/institutions.cypher`: ROR, country, type, names, its lineage parents."""
+    inst = INSTITUTION.check(record)
     ref = institution_ref(inst)
     geo = inst.get("geo") or {}
-    lineage = [_optional_id(x) for x in inst.get("lineage") or ()]
+    lineage = [optional_id(x) for x in inst.get("lineage") or ()]
     return {
         "id": ref["id"],
         "props": {
@@ -102,17 +120,17 @@ def institution_row(inst: Record) -> Record:
     }
 
 
-def source_row(source: Record) -> Record:
+def source_row(record: Record) -> Record:
     """`cypher/import/sources.cypher`: a Venue, and the publisher hosting it."""
-    host = _optional_id(source.get("host_organization"))
-    issn = source.get("issn")
+    source = SOURCE.check(record)
+    host = optional_id(source.get("host_organization"))
     return {
         "id": short_id(source.get("id")),
         "props": {
             "name": source.get("display_name") or "",
             "type": source.get("type"),
             "issnL": source.get("issn_l"),
-            "issn": _names(issn),
+            "issn": _names(source.get("issn")),
             "alternativeNames": _names(source.get("alternate_titles")),
             "abbreviatedTitle": source.get("abbreviated_title"),
             "homepageUrl": source.get("homepage_url"),
@@ -130,44 +148,49 @@ def source_row(source: Record) -> Record:
     }
 
 
-def _level(raw: object, level: str) -> Record | None:
-    if not isinstance(raw, dict) or not raw.get("id"):
+def _level(raw: Level | None, level: str) -> Record | None:
+    if not raw or not raw.get("id"):
         return None
-    return {"id": taxonomy_id(raw["id"], f"{level}s"), "name": raw.get("display_name") or ""}
+    return {"id": taxonomy_id(raw.get("id"), f"{level}s"), "name": raw.get("display_name") or ""}
 
 
-def topic_levels(raw: Record) -> Record:
+def topic_levels(raw: TopicRef | Topic) -> Record:
     """`{subfield: {id, name}, field: …, domain: …}` for the levels the record names."""
-    levels = {level: _level(raw.get(level), level) for level in ("subfield", "field", "domain")}
+    levels = {
+        "subfield": _level(raw.get("subfield"), "subfield"),
+        "field": _level(raw.get("field"), "field"),
+        "domain": _level(raw.get("domain"), "domain"),
+    }
     return {level: value for level, value in levels.items() if value is not None}
 
 
-def topic_row(topic: Record) -> Record:
+def topic_row(record: Record) -> Record:
     """`cypher/import/topics.cypher`: a topic with its subfield -> field -> domain chain.
 
     Only the fields the record has are set: a row of the taxonomy table (no keywords, no
     counts) leaves what a full topic record wrote before it.
     """
+    topic = TOPIC.check(record)
     props: Record = {"name": topic.get("display_name") or ""}
-    for prop, key in (
-        ("description", "description"),
-        ("worksCount", "works_count"),
-        ("citedByCount", "cited_by_count"),
-    ):
-        if key in topic:
-            props[prop] = topic[key]
+    if "description" in topic:
+        props["description"] = topic["description"]
+    if "works_count" in topic:
+        props["worksCount"] = topic["works_count"]
+    if "cited_by_count" in topic:
+        props["citedByCount"] = topic["cited_by_count"]
     if "keywords" in topic:
         props["keywords"] = _names(topic["keywords"])
     return {"id": short_id(topic.get("id")), "props": props, "levels": topic_levels(topic)}
 
 
-def concept_row(concept: Record) -> Record:
+def concept_row(record: Record) -> Record:
     """`cypher/import/concepts.cypher`: a (deprecated) concept and its direct parents."""
+    concept = CONCEPT.check(record)
     level = concept.get("level")
     parents = [
-        {"id": short_id(a["id"]), "name": a.get("display_name") or ""}
+        {"id": short_id(a.get("id")), "name": a.get("display_name") or ""}
         for a in concept.get("ancestors") or ()
-        if a.get("id") and isinstance(level, int) and a.get("level") == level - 1
+        if a.get("id") and level is not None and a.get("level") == level - 1
     ]
     return {
         "id": short_id(concept.get("id")),
@@ -183,9 +206,11 @@ def concept_row(concept: Record) -> Record:
     }
 
 
-def publisher_row(publisher: Record) -> Record:
+def publisher_row(record: Record) -> Record:
     """`cypher/import/publishers.cypher`: a publisher and its parent publisher."""
+    publisher = PUBLISHER.check(record)
     ids = publisher.get("ids") or {}
+    parent = publisher.get("parent_publisher") or {}
     return {
         "id": short_id(publisher.get("id")),
         "props": {
@@ -198,12 +223,13 @@ def publisher_row(publisher: Record) -> Record:
             "worksCount": publisher.get("works_count"),
             "citedByCount": publisher.get("cited_by_count"),
         },
-        "parentId": _optional_id(publisher.get("parent_publisher")),
+        "parentId": optional_id(parent.get("id")),
     }
 
 
-def funder_row(funder: Record) -> Record:
+def funder_row(record: Record) -> Record:
     """`cypher/import/funders.cypher`: a funder."""
+    funder = FUNDER.check(record)
     ids = funder.get("ids") or {}
     return {
         "id": short_id(funder.get("id")),
@@ -221,8 +247,9 @@ def funder_row(funder: Record) -> Record:
     }
 
 
-def merged_author_row(row: Record) -> Record:
+def merged_author_row(record: Record) -> Record:
     """`cypher/import/merged_authors.cypher`: `id` was merged into `into`."""
+    row = MERGED_ID.check(record)
     old, into = short_id(row.get("id")), short_id(row.get("into"))
     if old == into:
         raise ValueError(f"{old} is merged into itself")

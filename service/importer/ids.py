@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 OPENALEX = "https://openalex.org/"
 # Keys the project mints itself (the seed, curated records) carry a namespace: `seed:borui-zhao`.
@@ -35,7 +36,8 @@ def short_id(raw: object) -> str:
     raise BadId(f"not an OpenAlex id or namespaced key: {raw!r}")
 
 
-def taxonomy_id(raw: object, level: str) -> str:
+@lru_cache(maxsize=4096)  # some three hundred taxonomy ids, named by every work's topics
+def taxonomy_id(raw: str | int | None, level: str) -> str:
     """Subfield/field/domain ids come as URLs, `subfields/1702` or a bare `1702`."""
     if isinstance(raw, int) or (isinstance(raw, str) and raw.strip().isdigit()):
         return f"{level}/{int(raw)}"

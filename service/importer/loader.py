@@ -18,6 +18,7 @@ from service.graph import translate
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
+from service.importer.validation import InvalidRecord
 from service.importer.works import batch_params, work_row
 from service.queries import get
 
@@ -64,10 +65,17 @@ class Summary:
     # Researcher summaries recomputed at the end of the run (service/importer/summaries.py).
     refreshed: summaries.Refreshed = field(default_factory=summaries.Refreshed)
 
-    def skip(self, where: str, why: str) -> None:
-        self.skipped[why.split(":")[0]] += 1
+    def skip(self, where: str, why: str, reason: str | None = None) -> None:
+        """Count a record skipped under `reason` (default: the text before `why`'s first colon)."""
+        self.skipped[reason or why.split(":")[0]] += 1
         if len(self.problems) < 1000:
             self.problems.append(f"{where}: {why}")
+
+    def warn(self, warning: str) -> None:
+        """Note a problem with a whole file once (every part of a snapshot folder reports its
+        unreadable manifest)."""
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     def add(self, other: Summary) -> None:
         """Count what `other` read, wrote and skipped as well (its problems after these)."""
@@ -75,7 +83,8 @@ class Summary:
         self.written += other.written
         self.skipped.update(other.skipped)
         self.problems += other.problems[: max(0, 1000 - len(self.problems))]
-        self.warnings += other.warnings
+        for warning in other.warnings:
+            self.warn(warning)
         self.by_entity.update(other.by_entity)
 
     def render(self) -> str:
@@ -106,19 +115,35 @@ class Summary:
         return "\n".join(lines)
 
 
-def map_item(item: Item) -> tuple[str, dict[str, Any]] | str:
+@dataclass(frozen=True)
+class Refusal:
+    """Why a record is not imported, and what the summary counts it under."""
+
+    why: str
+    reason: str
+
+    @classmethod
+    def of(cls, why: str) -> Refusal:
+        """Counted under the text before the first colon: `not valid JSON: …`."""
+        return cls(why, why.split(":")[0])
+
+
+def map_item(item: Item) -> tuple[str, dict[str, Any]] | Refusal:
     """The entity and graph row of a record, or why it cannot be imported."""
     if item.problem is not None:
-        return item.problem
+        return Refusal.of(item.problem)
     entity = item.entity
     if entity is None or entity not in MAPPERS:
-        return f"unsupported entity type: {entity or describe_id((item.record or {}).get('id'))}"
+        kind = entity or describe_id((item.record or {}).get("id"))
+        return Refusal.of(f"unsupported entity type: {kind}")
     if item.record is None:
-        return "malformed record"
+        return Refusal.of("malformed record")
     try:
         return entity, MAPPERS[entity][0](item.record)
+    except InvalidRecord as exc:  # a field of the wrong type or past a bound: named
+        return Refusal(str(exc), exc.reason)
     except (BadId, KeyError, TypeError, ValueError, AttributeError) as exc:
-        return f"malformed record: {exc}"
+        return Refusal.of(f"malformed record: {exc}")
 
 
 def accept(
@@ -127,16 +152,16 @@ def accept(
     """Count a read record and map it, or report it (a file-level problem as a warning, a bad
     record as skipped) and return None; with `fail_fast` a report stops the import."""
     if item.about_file:
-        summary.warnings.append(f"{item.where}: {item.problem}")
+        summary.warn(f"{item.where}: {item.problem}")
         if fail_fast:
             raise ImportAborted(f"{item.where}: {item.problem}")
         return None
     summary.read += 1
     mapped = map_item(item)
-    if isinstance(mapped, str):
-        summary.skip(item.where, mapped)
+    if isinstance(mapped, Refusal):
+        summary.skip(item.where, mapped.why, mapped.reason)
         if fail_fast:
-            raise ImportAborted(f"{item.where}: {mapped}")
+            raise ImportAborted(f"{item.where}: {mapped.why}")
         return None
     return mapped
 

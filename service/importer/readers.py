@@ -15,13 +15,15 @@ import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from io import BufferedIOBase
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from service.importer.ids import BadId, short_id
+from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_RECORD_BYTES, too_large
+from service.importer.manifests import Counts, manifest_counts
 
 ENTITY_BY_PREFIX = {
     "W": "work",
@@ -97,10 +99,35 @@ def describe_id(raw: object) -> str:
     return "unknown"
 
 
+def _compressed(path: Path) -> bool:
+    return path.suffix == ".gz" or path.name.startswith("part_")
+
+
 def _open(path: Path) -> IO[str]:
-    if path.suffix == ".gz" or path.name.startswith("part_"):
+    if _compressed(path):
         return gzip.open(path, "rt", encoding="utf-8")
     return path.open(encoding="utf-8")
+
+
+def _open_bytes(path: Path) -> BufferedIOBase:
+    """JSON Lines are read as bytes: the parser takes them so, and a line's size is known
+    before anything is decoded."""
+    if _compressed(path):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _lines(handle: BufferedIOBase) -> Iterator[bytes | int]:
+    """The lines of `handle`, or in place of one longer than MAX_RECORD_BYTES its size: such a
+    line is read past in pieces, never held whole."""
+    while line := handle.readline(MAX_RECORD_BYTES + 1):
+        if len(line) <= MAX_RECORD_BYTES:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := handle.readline(2**20)):
+            size += len(line)
+        yield size
 
 
 def merged_ids_file(path: Path) -> bool:
@@ -111,7 +138,7 @@ def merged_ids_file(path: Path) -> bool:
 def read_file(path: Path) -> Iterator[Item]:
     """Records of one file: a `.json` page or record, JSON Lines, a snapshot part or merged ids."""
     if path.name == "manifest":
-        return  # read by `_manifest_counts` when its parts are read
+        return  # read by `manifest_counts` when its parts are read
     if merged_ids_file(path):
         yield from _read_merged(path, path.parent.name)
     elif ".csv" in path.suffixes:
@@ -123,6 +150,11 @@ def read_file(path: Path) -> Iterator[Item]:
 
 
 def _read_json(path: Path) -> Iterator[Item]:
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        why = f"file too large: a .json file is read whole, {too_large(size, MAX_DOCUMENT_BYTES)}"
+        yield Item(where=f"{path}:1", problem=f"{why} (JSON Lines have no such limit)")
+        return
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -147,9 +179,18 @@ def _read_lines(path: Path) -> Iterator[Item]:
     number = 0
     lines = 0
     expected = _snapshot_entity(path)
+    in_snapshot = path.parent.name.startswith("updated_date=")
+    counts = manifest_counts(path.parent.parent) if in_snapshot else Counts()
+    if counts.problem is not None:  # before the records: with --fail-fast none is written
+        yield Item(where=counts.where, problem=counts.problem, about_file=True)
     try:
-        with _open(path) as handle:
-            for number, line in enumerate(handle, start=1):
+        with _open_bytes(path) as handle:
+            for number, line in enumerate(_lines(handle), start=1):
+                if isinstance(line, int):
+                    lines += 1
+                    why = f"record too large: {too_large(line, MAX_RECORD_BYTES)}"
+                    yield Item(where=f"{path}:{number}", problem=why)
+                    continue
                 if not line.strip():
                     continue
                 lines += 1
@@ -159,35 +200,15 @@ def _read_lines(path: Path) -> Iterator[Item]:
                     yield Item(where=f"{path}:{number}", problem=f"not valid JSON: {exc.msg}")
                     continue
                 yield _item(f"{path}:{number}", record, expected)
-    except (EOFError, OSError, UnicodeDecodeError, zlib.error) as exc:
+    except (EOFError, OSError, zlib.error) as exc:
         yield Item(where=f"{path}:{number + 1}", problem=f"file is truncated or unreadable: {exc}")
-    listed = _manifest_counts(path.parent.parent).get(f"{path.parent.name}/{path.name}")
+    listed = counts.by_part.get(f"{path.parent.name}/{path.name}")
     if listed is not None and listed != lines:
         yield Item(
             where=f"{path}",
             problem=f"manifest mismatch: the manifest lists {listed} records, the file has {lines}",
             about_file=True,
         )
-
-
-@cache
-def _manifest_counts(folder: Path) -> dict[str, int]:
-    """`updated_date=…/part_000.gz` -> record_count, from `<entity>/manifest` if there is one."""
-    manifest = folder / "manifest"
-    if not manifest.is_file():
-        return {}
-    try:
-        entries = json.loads(manifest.read_text(encoding="utf-8")).get("entries") or []
-    except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
-        return {}
-    counts: dict[str, int] = {}
-    for entry in entries:
-        url = str(entry.get("url") or "")
-        count = (entry.get("meta") or {}).get("record_count")
-        parts = url.rstrip("/").split("/")
-        if len(parts) >= 2 and isinstance(count, int):
-            counts[f"{parts[-2]}/{parts[-1]}"] = count
-    return counts
 
 
 def _read_merged(path: Path, folder: str) -> Iterator[Item]:

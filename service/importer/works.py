@@ -1,25 +1,19 @@
-"""Mapping one OpenAlex work record to the rows the graph writer takes."""
+"""Mapping one OpenAlex work record to the rows the graph writer takes.
+
+`work_row` checks the record against its model first (service/importer/records.py): what the
+functions here read is typed and bounded, so nothing of the wrong type reaches the graph.
+"""
 
 from __future__ import annotations
 
 import itertools
 from typing import Any
 
-from service.importer.entities import institution_ref, topic_levels
+from service.importer.entities import institution_ref, optional_id, topic_levels
 from service.importer.ids import BadId, doi, orcid, short_id
+from service.importer.records import WORK, Location, Work
 
 Record = dict[str, Any]
-
-
-def abstract(inverted: object) -> str | None:
-    """Rebuild the text OpenAlex ships as `{word: [positions]}`."""
-    if not isinstance(inverted, dict) or not inverted:
-        return None
-    slots: dict[int, str] = {}
-    for word, positions in inverted.items():
-        for position in positions or ():
-            slots[int(position)] = str(word)
-    return " ".join(slots[i] for i in sorted(slots))
 
 
 def _venue_id(raw: str) -> str:
@@ -30,25 +24,24 @@ def _venue_id(raw: str) -> str:
     return short_id(raw)
 
 
-def _source(location: object) -> Record | None:
-    if not isinstance(location, dict):
-        return None
-    source = location.get("source")
-    if not isinstance(source, dict) or not source.get("id"):
+def _source(location: Location | None) -> Record | None:
+    source = (location or {}).get("source")
+    if not source or not source.get("id"):
         return None
     return {
-        "id": _venue_id(source["id"]),
+        "id": _venue_id(source.get("id") or ""),
         "name": source.get("display_name") or "",
         "type": source.get("type"),
         "issnL": source.get("issn_l"),
     }
 
 
-def venues(work: Record) -> list[Record]:
+def venues(work: Work) -> list[Record]:
     """Every distinct source the work is found in; the primary location's source is flagged."""
     primary = _source(work.get("primary_location"))
-    if primary is None and isinstance(work.get("host_venue"), dict):
-        primary = _source({"source": work["host_venue"]})  # the pre-2023 schema
+    host = work.get("host_venue")
+    if primary is None and host:
+        primary = _source({"source": host})  # the pre-2023 schema
     out: dict[str, Record] = {}
     if primary:
         out[primary["id"]] = {**primary, "primary": True}
@@ -59,7 +52,7 @@ def venues(work: Record) -> list[Record]:
     return list(out.values())
 
 
-def authorships(work: Record) -> list[Record]:
+def authorships(work: Work) -> list[Record]:
     """Authorships with a matched author, byline positions kept (gaps where one is unmatched).
 
     An author listed twice keeps its first position: one AUTHORED relationship per pair.
@@ -97,37 +90,40 @@ def authorships(work: Record) -> list[Record]:
     return rows
 
 
-def unmatched_authors(work: Record) -> list[str]:
+def unmatched_authors(work: Work) -> list[str]:
     """Byline names OpenAlex could not match to an author id: no researcher, but not lost."""
-    return [
-        str(a.get("raw_author_name") or (a.get("author") or {}).get("display_name") or "unnamed")
-        for a in work.get("authorships") or ()
-        if not (a.get("author") or {}).get("id")
-    ]
+    names = []
+    for authorship in work.get("authorships") or ():
+        author = authorship.get("author") or {}
+        if not author.get("id"):
+            names.append(
+                authorship.get("raw_author_name") or author.get("display_name") or "unnamed"
+            )
+    return names
 
 
-def topics(work: Record) -> list[Record]:
+def topics(work: Work) -> list[Record]:
     """Topics with their hierarchy; a work without topics gets its concepts instead."""
     rows = []
-    for raw in work.get("topics") or ():
+    for topic in work.get("topics") or ():
         rows.append(
             {
-                "id": short_id(raw["id"]),
-                "name": raw.get("display_name") or "",
-                "score": raw.get("score"),
+                "id": short_id(topic["id"]),
+                "name": topic.get("display_name") or "",
+                "score": topic.get("score"),
                 "level": "topic",
-                "levels": topic_levels(raw),
+                "levels": topic_levels(topic),
             }
         )
     if rows:
         return rows
-    for raw in work.get("concepts") or ():
-        if raw.get("id"):
+    for concept in work.get("concepts") or ():
+        if concept.get("id"):
             rows.append(
                 {
-                    "id": short_id(raw["id"]),
-                    "name": raw.get("display_name") or "",
-                    "score": raw.get("score"),
+                    "id": short_id(concept.get("id")),
+                    "name": concept.get("display_name") or "",
+                    "score": concept.get("score"),
                     "level": "concept",
                     "levels": {},
                 }
@@ -135,42 +131,45 @@ def topics(work: Record) -> list[Record]:
     return rows
 
 
-def funders(work: Record) -> list[Record]:
+def funders(work: Work) -> list[Record]:
     """Funders from `funders` (current schema) and `grants` (older), with award ids."""
     out: dict[str, Record] = {}
-    for raw in work.get("funders") or ():
-        if isinstance(raw, dict) and raw.get("id"):
-            key = short_id(raw["id"])
-            out.setdefault(key, {"id": key, "name": raw.get("display_name") or "", "awards": []})
+    for funder in work.get("funders") or ():
+        if funder.get("id"):
+            key = short_id(funder.get("id"))
+            name = funder.get("display_name") or ""
+            out.setdefault(key, {"id": key, "name": name, "awards": []})
     for grant in work.get("grants") or ():
-        if not isinstance(grant, dict) or not grant.get("funder"):
+        if not grant.get("funder"):
             continue
-        key = short_id(grant["funder"])
+        key = short_id(grant.get("funder"))
         row = out.setdefault(
             key, {"id": key, "name": grant.get("funder_display_name") or "", "awards": []}
         )
-        if grant.get("award_id") and grant["award_id"] not in row["awards"]:
-            row["awards"].append(str(grant["award_id"]))
+        award = grant.get("award_id")
+        if award and award not in row["awards"]:
+            row["awards"].append(award)
     return list(out.values())
 
 
-def _references(work: Record) -> list[str]:
-    refs: list[str] = []
-    for ref in work.get("referenced_works") or ():
-        try:
-            key = short_id(ref)
-        except BadId:
-            continue  # a malformed reference loses one edge, not the work
-        if key not in refs:
-            refs.append(key)
-    return refs
+def _references(work: Work) -> list[str]:
+    """Referenced works in order, each once; a malformed reference loses one edge, not the work."""
+    refs = work.get("referenced_works") or ()
+    try:
+        return list(dict.fromkeys(map(short_id, refs)))
+    except BadId:
+        return list(dict.fromkeys(key for ref in refs if (key := optional_id(ref))))
 
 
-def work_row(work: Record) -> Record:
+def work_row(record: Record) -> Record:
     """Everything the graph keeps of one work, shaped for `cypher/import/works.cypher`."""
+    work = WORK.check(record)
     year = work.get("publication_year")
     date = work.get("publication_date")
     ids = work.get("ids") or {}
+    location = work.get("primary_location") or {}
+    access = work.get("open_access") or {}
+    mag = ids.get("mag")
     return {
         "id": short_id(work.get("id")),
         "props": {
@@ -184,21 +183,21 @@ def work_row(work: Record) -> Record:
             "arxivId": ids.get("arxiv"),
             "pmid": ids.get("pmid"),
             "language": work.get("language"),
-            "abstract": abstract(work.get("abstract_inverted_index")),
+            "abstract": work.get("abstract"),
             "citedByCount": work.get("cited_by_count"),
             # Empty lists are not stored (absent means none): the offline importer cannot
             # write an empty array, and one representation keeps both paths' graphs equal.
             "keywords": [
-                k.get("display_name") for k in work.get("keywords") or () if k.get("display_name")
+                name for k in work.get("keywords") or () if (name := k.get("display_name"))
             ]
             or None,
-            "landingPageUrl": (work.get("primary_location") or {}).get("landing_page_url"),
+            "landingPageUrl": location.get("landing_page_url"),
             "isRetracted": work.get("is_retracted"),
-            "isOa": (work.get("open_access") or {}).get("is_oa"),
-            "oaUrl": (work.get("open_access") or {}).get("oa_url"),
+            "isOa": access.get("is_oa"),
+            "oaUrl": access.get("oa_url"),
             "unmatchedAuthors": unmatched_authors(work) or None,
             "pmcid": ids.get("pmcid"),
-            "magId": str(ids["mag"]) if ids.get("mag") else None,
+            "magId": mag or None,
         },
         "venues": venues(work),
         "authorships": authorships(work),

@@ -22,6 +22,7 @@ from service.importer import bulk, bulk_parts
 from service.importer.bulk import NotEmpty, bulk_import
 from service.importer.bulk_progress import Step, Ticker
 from service.importer.generate import Corpus, write_corpus
+from service.importer.limits import MAX_RECORD_BYTES
 from service.importer.loader import ImportAborted, Summary, files_in
 from service.seed import SEED_DIR
 from service.settings import LocalNeo4jSettings, Neo4jSettings, Settings
@@ -208,12 +209,20 @@ async def test_bulk_load_only_writes_the_local_instance(settings: Settings) -> N
 
 
 async def test_bad_records_are_skipped_and_reported_like_the_transactional_import(
-    settings: Settings, tmp_path: Path
+    settings: Settings, tmp_path: Path, load: Load
 ) -> None:
     # Generated works hold no line break, so neo4j-admin reads no file as multi-line here.
     good = write_corpus(Corpus(works=60, seed=3), tmp_path / "generated")
     bad = tmp_path / "works.jsonl.gz"
-    bad.write_bytes(gzip.compress(b'{"id": "W1", "title": "ok", "authorships": []}\n{oops\n{}\n'))
+    lines = [
+        b'{"id": "W1", "title": "ok", "authorships": []}',
+        b"{oops",
+        b"{}",
+        b'{"id": "W2", "title": "a year as text", "publication_year": "2020"}',
+        b'{"id": "W3", "title": "a count as a word", "cited_by_count": "many"}',
+        b'{"id": "W4", "title": "' + b"x" * MAX_RECORD_BYTES + b'"}',
+    ]
+    bad.write_bytes(gzip.compress(b"\n".join(lines) + b"\n"))
     bad_settings = instance_settings(settings, "test-bulk-bad", 21)
     inst = localdb.Instance(bad_settings.localdb, settings.neo4j.password.get_secret_value())
     try:
@@ -221,16 +230,31 @@ async def test_bad_records_are_skipped_and_reported_like_the_transactional_impor
         driver = open_driver(bad_settings.neo4j)
         try:
             found, _, _ = await driver.execute_query(
-                "RETURN COUNT { (:Paper {stub: false}) } AS works"
+                "RETURN COUNT { (:Paper {stub: false}) } AS works, "
+                "COLLECT { MATCH (p:Paper {id: 'W2'}) RETURN p.year } AS years"
             )
         finally:
             await driver.close()
     finally:
         localdb.stop(inst)
         shutil.rmtree(inst.dir, ignore_errors=True)
-    assert summary.skipped == {"not valid JSON": 1, "record has no id": 1}
+    assert summary.skipped == {
+        "not valid JSON": 1,
+        "record has no id": 1,
+        "wrong field type": 1,
+        "record too large": 1,
+    }
     assert summary.problems[0].startswith(f"{bad}:2: not valid JSON")
-    assert found[0]["works"] == summary.by_entity["work"] == 1 + 60
+    assert summary.problems[2:] == [
+        f'{bad}:5: cited_by_count: expected an integer, got "many"',
+        f"{bad}:6: record too large: expected at most {MAX_RECORD_BYTES:,} bytes,"
+        f" got {len(lines[-1]) + 1:,}",
+    ]
+    assert found[0]["works"] == summary.by_entity["work"] == 2 + 60
+    assert found[0]["years"] == [2020]
+    # Both paths read and check records with the same code: the same records are refused.
+    transactional = await load(bad, *good)
+    assert (transactional.skipped, transactional.problems) == (summary.skipped, summary.problems)
 
 
 def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) -> None:

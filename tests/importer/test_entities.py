@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from service.importer.entities import publisher_row
 from tests.importer.conftest import DATA, Load, Query
 
 ENTITIES = DATA / "entities"
@@ -193,3 +195,13 @@ async def test_older_schema_work_keeps_its_venue(load: Load, cypher: Query) -> N
         "MATCH (p:Paper {id: 'W2755950973'})-[:PUBLISHED_IN {primary: true}]->(v) RETURN v.id AS id"
     )
     assert rows == [{"id": "S78458016"}]
+
+
+def test_a_parent_publisher_is_kept_whether_named_by_id_or_as_an_object() -> None:
+    record = json.loads((ENTITIES / "P4310319965.json").read_text())
+    parent = "https://openalex.org/P4310319908"
+    by_id = publisher_row({**record, "parent_publisher": parent})
+    as_object = publisher_row(
+        {**record, "parent_publisher": {"id": parent, "display_name": "Nature Portfolio"}}
+    )
+    assert by_id["parentId"] == as_object["parentId"] == "P4310319908"

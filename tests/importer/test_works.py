@@ -1,4 +1,4 @@
-"""Mapping one work record to rows, without the database: ids, abstract, byline, topics."""
+"""Mapping one work record to rows, without the database: ids, byline, topics."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from service.importer.entities import topic_levels
 from service.importer.ids import taxonomy_id
-from service.importer.works import abstract, batch_params, work_row
+from service.importer.records import TopicRef
+from service.importer.works import batch_params, work_row
 from tests.importer.conftest import DATA
 
 OLD = json.loads((DATA / "entities" / "W-api-response.json").read_text())
@@ -22,7 +23,8 @@ def test_taxonomy_ids_normalise_from_every_form(raw: object) -> None:
 
 
 def test_topic_levels_whatever_form_the_ids_come_in() -> None:
-    raw = {
+    raw: TopicRef = {
+        "id": "T1",
         "subfield": {"id": "1702", "display_name": "AI"},
         "field": {"id": "fields/17", "display_name": "CS"},
         "domain": {"id": "https://openalex.org/domains/3", "display_name": "Physical"},
@@ -32,11 +34,6 @@ def test_topic_levels_whatever_form_the_ids_come_in() -> None:
         "field": {"id": "fields/17", "name": "CS"},
         "domain": {"id": "domains/3", "name": "Physical"},
     }
-
-
-def test_abstract_is_rebuilt_in_word_order() -> None:
-    assert abstract({"world": [1], "hello": [0, 2]}) == "hello world hello"
-    assert abstract(None) is None
 
 
 def test_unmatched_authors_keep_their_names_and_positions() -> None:
@@ -73,3 +70,9 @@ def test_a_batch_lists_each_node_once() -> None:
     assert len(params["researchers"]) == len(rows[0]["authorships"])
     assert len(params["authored"]) == 2 * len(rows[0]["authorships"])
     assert len({t["id"] for t in params["topics"]}) == len(params["topics"])
+
+
+def test_references_are_kept_in_order_once_and_a_malformed_one_loses_its_edge_only() -> None:
+    refs = ["https://openalex.org/W2", "W1", "not an id", "https://openalex.org/W2"]
+    assert work_row({**OLD, "referenced_works": refs})["references"] == ["W2", "W1"]
+    assert work_row({**OLD, "referenced_works": refs[:2]})["references"] == ["W2", "W1"]
