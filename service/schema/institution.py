@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
-from service import errors
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context, Row
+from service.schema.details import Source, detail
 from service.schema.paper import Paper, checked_id, papers
 
 if TYPE_CHECKING:
@@ -21,12 +20,8 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
-DETAILS = "institution/details"
 DEFAULT_FIRST = 10
-
-
-def details(info: Info, first: int) -> DataLoader[str, Row | None]:
-    return info.context.details(DETAILS, first=bounded(first, "first"))
+SOURCE = Source("institution/details", "institution", {"first": DEFAULT_FIRST})
 
 
 @strawberry.type
@@ -44,14 +39,7 @@ class Institution:
     _row: strawberry.Private[Row]
 
     async def _detail(self, info: Info, key: str, first: int = DEFAULT_FIRST) -> Any:
-        if key in self._row and first == DEFAULT_FIRST:
-            return self._row[key]
-        found = await details(info, first).load(str(self.id))
-        if found is None:
-            raise errors.NotFound(f"institution {self.id} no longer exists")
-        if first == DEFAULT_FIRST:
-            self._row = {**found, **self._row}
-        return found.get(key)
+        return await detail(info, self, SOURCE, key, first=bounded(first, "first"))
 
     async def _text(self, info: Info, key: str) -> str | None:
         found = await self._detail(info, key)
@@ -117,5 +105,7 @@ class Institution:
 class InstitutionQuery:
     @strawberry.field(description="Null when no institution has this id.")
     async def institution(self, info: Info, id: strawberry.ID) -> Institution | None:
-        found = await details(info, DEFAULT_FIRST).load(checked_id(str(id)))
+        found = await info.context.details(SOURCE.query, **SOURCE.defaults).load(
+            checked_id(str(id))
+        )
         return Institution.from_row(found) if found is not None else None

@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
-from service import errors
 from service.schema.bounds import UserInputError
 from service.schema.context import Context, Row
+from service.schema.details import Source, detail
 from service.schema.types import PageInfo
 
 if TYPE_CHECKING:
@@ -24,21 +23,19 @@ if TYPE_CHECKING:
 Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
 TopicRef = Annotated["Topic", strawberry.lazy("service.schema.topic")]
-DETAILS = "paper/details"
 # A page lists at most this many authors (collaborations can sign thousands); authorCount says
 # how many there are.
 MAX_AUTHORS = 500
 LINKS = 20
 MAX_ID_LENGTH = 200
-
-
-def details(info: Info) -> DataLoader[str, Row | None]:
-    return info.context.details(DETAILS, authorsFirst=MAX_AUTHORS, linksFirst=LINKS)
+SOURCE = Source("paper/details", "paper", {"authorsFirst": MAX_AUTHORS, "linksFirst": LINKS})
 
 
 async def papers(info: Info, ids: list[str]) -> list[Paper]:
     """Papers by id in the given order, in one batch; ids that name nothing are left out."""
-    return [Paper.from_row(row) for row in await details(info).load_many(ids) if row is not None]
+    return [
+        Paper.from_row(row) for row in await SOURCE.loader(info).load_many(ids) if row is not None
+    ]
 
 
 def checked_id(id: str, argument: str = "id") -> str:
@@ -71,12 +68,7 @@ class Paper:
         return [Topic.from_row(t) for t in self._row.get("topics") or []]
 
     async def _detail(self, info: Info, key: str) -> Any:
-        if key not in self._row:
-            found = await details(info).load(str(self.id))
-            if found is None:
-                raise errors.NotFound(f"paper {self.id} no longer exists")
-            self._row = {**found, **self._row}
-        return self._row.get(key)
+        return await detail(info, self, SOURCE, key)
 
     @strawberry.field(description="Authors on the byline; `authors` lists at most 500.")
     async def author_count(self, info: Info) -> int:
@@ -157,5 +149,5 @@ class PaperConnection:
 class PaperQuery:
     @strawberry.field(description="Null when no paper has this id.")
     async def paper(self, info: Info, id: strawberry.ID) -> Paper | None:
-        found = await details(info).load(checked_id(str(id)))
+        found = await SOURCE.loader(info).load(checked_id(str(id)))
         return Paper.from_row(found) if found is not None else None

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.dataloader import DataLoader
 
-from service import errors
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context, Row
+from service.schema.details import Source, detail
 from service.schema.paper import Paper, checked_id, papers
 
 if TYPE_CHECKING:
@@ -21,12 +20,8 @@ if TYPE_CHECKING:
 
 Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
-DETAILS = "topic/details"
 DEFAULT_FIRST = 10
-
-
-def details(info: Info, first: int) -> DataLoader[str, Row | None]:
-    return info.context.details(DETAILS, first=bounded(first, "first"))
+SOURCE = Source("topic/details", "topic", {"first": DEFAULT_FIRST})
 
 
 @strawberry.type
@@ -42,14 +37,7 @@ class Topic:
     _row: strawberry.Private[Row]
 
     async def _detail(self, info: Info, key: str, first: int = DEFAULT_FIRST) -> Any:
-        if key in self._row and first == DEFAULT_FIRST:
-            return self._row[key]
-        found = await details(info, first).load(str(self.id))
-        if found is None:
-            raise errors.NotFound(f"topic {self.id} no longer exists")
-        if first == DEFAULT_FIRST:
-            self._row = {**found, **self._row}
-        return found.get(key)
+        return await detail(info, self, SOURCE, key, first=bounded(first, "first"))
 
     @strawberry.field(description='"domain", "field", "subfield", "topic" or "concept".')
     async def level(self, info: Info) -> str:
@@ -112,5 +100,7 @@ class TopicShare:
 class TopicQuery:
     @strawberry.field(description="Null when no topic has this id.")
     async def topic(self, info: Info, id: strawberry.ID) -> Topic | None:
-        found = await details(info, DEFAULT_FIRST).load(checked_id(str(id)))
+        found = await info.context.details(SOURCE.query, **SOURCE.defaults).load(
+            checked_id(str(id))
+        )
         return Topic.from_row(found) if found is not None else None
