@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from urllib.parse import quote
 
 import pytest
@@ -85,7 +85,8 @@ class Console:
 
 
 @pytest.fixture
-def console(page: Page) -> Iterator[Console]:
+async def console(page: Page) -> AsyncIterator[Console]:
+    # Async: subscribing schedules a task, so it needs the running loop (a sync fixture has none).
     watched = Console(page)
     yield watched
     assert watched.errors == [], watched.errors
