@@ -168,9 +168,11 @@ def _offset(after: str | None, key: str) -> int:
     cursor = decode_cursor(after, ("run", "offset"))
     if cursor is None:
         return 0
-    if cursor["run"] != key or not cursor["offset"].isdigit():
+    offset = cursor["offset"]
+    # isascii too: str.isdigit() accepts "²", which int() refuses.
+    if cursor["run"] != key or not (offset.isascii() and offset.isdigit()):
         raise UserInputError("after is a cursor of another query or other parameters", "after")
-    return int(cursor["offset"])
+    return int(offset)
 
 
 def _rows(result: Result, start: int, first: int) -> list[SavedQueryRow]:
