@@ -38,6 +38,8 @@ class GraphQLLimits(BaseModel):
     """Bounds on what one GraphQL document may ask for."""
 
     max_depth: int = Field(default=10, ge=2, le=50)
+    # Fields selected once fragments are expanded: what a fragment chain multiplies.
+    max_fields: int = Field(default=500, ge=10, le=100_000)
     max_aliases: int = Field(default=15, ge=1, le=1000)
     max_tokens: int = Field(default=2000, ge=100, le=100_000)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
+from strawberry.extensions import MaxTokensLimiter
+from strawberry.types import ExecutionResult
 
 from service.errors import GraphError, QueryTimeout, Unavailable
 from service.schema.claims import ClaimsMutation, ClaimsQuery
 from service.schema.collaboration import CollaborationMutation, CollaborationQuery
+from service.schema.document_limits import DocumentLimits
 from service.schema.explorer import ExplorerQuery
 from service.schema.follow import FollowMutation
 from service.schema.identity import IdentityMutation, IdentityQuery
@@ -58,7 +55,18 @@ log = logging.getLogger(__name__)
 
 
 class Schema(strawberry.Schema):
-    """The strawberry schema, logging client errors as one line and only the rest in full."""
+    """The strawberry schema, logging client errors as one line and only the rest in full, and
+    answering only client-safe messages."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        # Masked here, on the way out, rather than by an extension: an exception that escapes
+        # the extensions (one raised by a validation rule, say) still reaches this point.
+        if result.errors:
+            result.errors = [
+                _masked(error) if _should_mask(error) else error for error in result.errors
+            ]
+        return result
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -89,6 +97,16 @@ def _should_mask(error: GraphQLError) -> bool:
     return not isinstance(original, GraphQLError)
 
 
+def _masked(error: GraphQLError) -> GraphQLError:
+    return GraphQLError(
+        "Unexpected error.",
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+    )
+
+
 def build_schema(limits: GraphQLLimits | None = None) -> Schema:
     limits = limits or GraphQLLimits()
     return Schema(
@@ -97,9 +115,7 @@ def build_schema(limits: GraphQLLimits | None = None) -> Schema:
         types=PROBLEM_TYPES,
         # Factories, so each request gets fresh extension instances.
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-            lambda: MaskErrors(should_mask_error=_should_mask),
+            lambda: DocumentLimits(limits),
         ],
     )
