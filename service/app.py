@@ -5,36 +5,22 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
 from service import errors, web
 from service.graph import Graph, open_driver, setup_schema
+from service.graphql_view import GraphQLApp
 from service.guards import BodyLimit, GraphQLGuard
 from service.identity.mailer import CodeSender, sender_for
 from service.schema import build_schema
-from service.schema.context import Context, context_for
 from service.settings import Settings
-from service.web.render import render
 
 log = logging.getLogger(__name__)
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view with a per-request context built on the app's one driver."""
-
-    async def get_context(self, request: Any, response: Any) -> Context:
-        return context_for(request, response)
-
-    async def render_graphql_ide(self, request: Request) -> Response:
-        # Our own page: its assets are served by the service, so it works offline.
-        return render(request, "graphiql.html", {})
 
 
 async def healthz(request: Request) -> Response:
