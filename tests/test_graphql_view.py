@@ -13,7 +13,7 @@ import pytest
 from neo4j import AsyncDriver
 from tests.live import LiveServer
 
-RANDOM = random.Random(8)
+RANDOM = random.Random(8)  # noqa: S311 - reproducible bytes, not a secret
 NOT_UTF8 = [bytes(RANDOM.getrandbits(8) for _ in range(64)) for _ in range(5)]
 DEEP = b"[" * 1100 + b"]" * 1100
 MALFORMED = [
