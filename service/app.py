@@ -17,6 +17,7 @@ from service.graph import Graph, open_driver, setup_schema
 from service.graphql_view import GraphQLApp
 from service.guards import BodyLimit, GraphQLGuard
 from service.identity.mailer import CodeSender, sender_for
+from service.request_id import RequestIds
 from service.schema import build_schema
 from service.settings import Settings
 
@@ -80,4 +81,6 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
             max_age=600,
         )
     app.add_middleware(BodyLimit, max_bytes=settings.graphql.max_body_bytes)
+    # Outermost: every answer, refusals included, carries its request id.
+    app.add_middleware(RequestIds)
     return app
