@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from service import errors, web
+from service import errors, metrics, web
 from service.graph import Graph, open_driver, setup_schema
 from service.graphql_view import GraphQLApp
 from service.guards import BodyLimit, GraphQLGuard
@@ -20,6 +20,7 @@ from service.identity.mailer import CodeSender, sender_for
 from service.request_id import RequestIds
 from service.schema import build_schema
 from service.settings import Settings
+from service.web import documents
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics.endpoint),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             *web.routes(),
         ],
@@ -81,6 +83,10 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
             max_age=600,
         )
     app.add_middleware(BodyLimit, max_bytes=settings.graphql.max_body_bytes)
-    # Outermost: every answer, refusals included, carries its request id.
+    # Outermost: every answer, refusals included, is counted and carries its request id.
+    app.add_middleware(metrics.HttpMetrics)
     app.add_middleware(RequestIds)
+    metrics.name_operations(
+        [op.name.value for op in map(documents.operation, documents.names()) if op.name]
+    )
     return app

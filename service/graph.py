@@ -6,12 +6,13 @@ server-side timeout, so `neo4j://` cluster URIs work unchanged.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo
-from service import errors
+from service import errors, metrics
 from service.queries import get, schema_statements
 from service.settings import Neo4jSettings
 
@@ -74,6 +75,7 @@ def _query(name: str, timeout_s: float) -> neo4j.Query:
 
 
 def open_driver(settings: Neo4jSettings) -> AsyncDriver:
+    metrics.POOL_SIZE.set(settings.max_pool_size)
     return AsyncGraphDatabase.driver(
         settings.uri,
         auth=(settings.user, settings.password.get_secret_value()),
@@ -100,6 +102,9 @@ class Graph:
 
     async def _run(self, name: str, params: dict[str, Any], routing: RoutingControl) -> list[Row]:
         self.round_trips += 1
+        began = time.perf_counter()
+        outcome = "ok"
+        metrics.CONNECTIONS_IN_USE.inc()
         try:
             result = await self.driver.execute_query(
                 _query(name, self.settings.query_timeout_s),
@@ -108,7 +113,12 @@ class Graph:
                 database_=self.settings.database,
             )
         except (neo.Neo4jError, neo.DriverError) as exc:
-            raise translate(exc) from exc
+            translated = translate(exc)
+            outcome = translated.code
+            raise translated from exc
+        finally:
+            metrics.CONNECTIONS_IN_USE.dec()
+            metrics.round_trip_done(name, outcome, time.perf_counter() - began)
         return [record.data() for record in result.records]
 
     async def ping(self) -> None:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
+import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
 from strawberry.types import ExecutionResult
 
+from service import metrics
 from service.errors import GraphError, QueryTimeout, Unavailable
 from service.schema.claims import ClaimsMutation, ClaimsQuery
 from service.schema.collaboration import CollaborationMutation, CollaborationQuery
@@ -52,6 +56,7 @@ class Mutation(IdentityMutation, FollowMutation, ClaimsMutation, CollaborationMu
 
 
 log = logging.getLogger(__name__)
+GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
 
 
 class Schema(strawberry.Schema):
@@ -64,19 +69,20 @@ class Schema(strawberry.Schema):
         # the extensions (one raised by a validation rule, say) still reaches this point.
         if result.errors:
             result.errors = [
-                _masked(error) if _should_mask(error) else error for error in result.errors
+                _masked(error) if _kind(error) == "error" else error for error in result.errors
             ]
         return result
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        operation = (execution_context and execution_context.operation_name) or "anonymous"
+        operation = _name(execution_context)
         for error in errors:
             original = error.original_error
-            if isinstance(original, Unavailable | QueryTimeout):
+            kind = _kind(error)
+            if isinstance(original, GraphError) and kind in ("unavailable", "timeout"):
                 log.warning("%s in %s: %s", original.code, operation, original.message)
-            elif original is None or isinstance(original, GraphQLError | GraphError):
+            elif kind == "client_error":
                 # Syntax, validation, bounds, unknown ids: the client's mistake, not ours.
                 code = (error.extensions or {}).get("code") or getattr(original, "code", None)
                 log.info(
@@ -89,12 +95,28 @@ class Schema(strawberry.Schema):
                 log.error("unexpected error in %s at %s", operation, error.path, exc_info=original)
 
 
-def _should_mask(error: GraphQLError) -> bool:
-    """Hide everything but our own, already client-safe, errors."""
+# Worst first: an operation's outcome is the worst of its errors' kinds.
+OUTCOMES = ("error", "unavailable", "timeout", "client_error")
+
+
+def _kind(error: GraphQLError) -> str:
+    """unavailable, timeout, client_error (safe to show as it is) or error (to be masked)."""
     original = error.original_error
-    if original is None or isinstance(original, GraphError):
-        return False
-    return not isinstance(original, GraphQLError)
+    if isinstance(original, Unavailable):
+        return "unavailable"
+    if isinstance(original, QueryTimeout):
+        return "timeout"
+    if original is None or isinstance(original, GraphQLError | GraphError):
+        return "client_error"
+    return "error"
+
+
+def _name(execution_context: ExecutionContext | None) -> str:
+    """The operation's name for a log line; a client's operationName may be any JSON value."""
+    name = execution_context.operation_name if execution_context else None
+    if name is None:
+        return "anonymous"
+    return name if isinstance(name, str) and GRAPHQL_NAME.fullmatch(name) else "invalid-name"
 
 
 def _masked(error: GraphQLError) -> GraphQLError:
@@ -107,6 +129,20 @@ def _masked(error: GraphQLError) -> GraphQLError:
     )
 
 
+class OperationMetrics(SchemaExtension):
+    """Counts and times each operation by name and outcome (`service/metrics.py`)."""
+
+    def on_operation(self) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            context = self.execution_context
+            kinds = {_kind(e) for e in context.pre_execution_errors or ()}
+            outcome = next((o for o in OUTCOMES if o in kinds), "ok")
+            metrics.operation_done(context.operation_name, outcome, time.perf_counter() - began)
+
+
 def build_schema(limits: GraphQLLimits | None = None) -> Schema:
     limits = limits or GraphQLLimits()
     return Schema(
@@ -117,5 +153,6 @@ def build_schema(limits: GraphQLLimits | None = None) -> Schema:
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
             lambda: DocumentLimits(limits),
+            OperationMetrics,
         ],
     )

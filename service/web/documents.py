@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationDefinitionNode, parse
 from starlette.requests import Request
 
 from service import errors
@@ -71,3 +71,9 @@ async def run(
         raise _failure(result.errors[0])
     data: dict[str, Any] = result.data or {}
     return data
+
+
+def operation(name: str) -> OperationDefinitionNode:
+    found = parse(document(name)).definitions[0]
+    assert isinstance(found, OperationDefinitionNode)
+    return found
