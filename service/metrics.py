@@ -1,6 +1,6 @@
 """What `/metrics` exposes in Prometheus's text format, and the calls that record it: HTTP
 requests by route and status, GraphQL operations by name and outcome, their latencies, Neo4j
-round trips and their time, connections in use, and log-in throttling.
+round trips and their time, connections in use, whether Neo4j answers, and log-in throttling.
 
 One registry per process (uvicorn runs one process here): every app the process creates, tests'
 included, counts into the same series. Label values are bounded, since clients choose operation
@@ -80,6 +80,11 @@ CONNECTIONS_IN_USE = Gauge(
 POOL_SIZE = Gauge(
     "scholar_neo4j_connection_pool_size",
     "The most connections the driver's pool may open (NEO4J_MAX_POOL_SIZE).",
+    registry=REGISTRY,
+)
+NEO4J_UP = Gauge(
+    "scholar_neo4j_up",
+    "1 while Neo4j answers; 0 while requests fail fast and the service probes it.",
     registry=REGISTRY,
 )
 LOGIN_THROTTLED = Counter(

@@ -21,8 +21,15 @@ class Neo4jSettings(BaseModel):
     database: str = "neo4j"
     # Every query runs with a server-side timeout, so one slow request cannot hold a worker.
     query_timeout_s: float = Field(default=10.0, gt=0, le=600)
-    connect_timeout_s: float = Field(default=5.0, gt=0, le=120)
+    # With Neo4j down a request must fail within 2 s: a short connect timeout and a bounded
+    # wait for a pooled connection. Deadlocks and lock waits are retried for up to retry_s;
+    # connection failures are not retried (service/availability.py fails fast instead).
+    connect_timeout_s: float = Field(default=1.0, gt=0, le=120)
+    acquire_timeout_s: float = Field(default=2.0, gt=0, le=120)
+    retry_s: float = Field(default=5.0, ge=0, le=120)
     max_pool_size: int = Field(default=50, ge=1, le=500)
+    # Run the pages' documents once at start-up so the first requests find warm plans.
+    warm_up: bool = True
 
 
 class LocalNeo4jSettings(BaseModel):

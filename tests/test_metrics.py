@@ -1,5 +1,5 @@
 """/metrics in Prometheus's text format: requests by operation and outcome, latencies, Neo4j
-round trips and their time, connections in use, log-in throttling."""
+round trips and their time, connections in use, Neo4j's availability, log-in throttling."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ async def test_an_operation_is_counted_timed_and_its_round_trips_too(
     assert grew("scholar_http_request_duration_seconds_count", route="/graphql") == 2
     assert value(after, "scholar_neo4j_connections_in_use") == 0
     assert value(after, "scholar_neo4j_connection_pool_size") == 50
+    assert value(after, "scholar_neo4j_up") == 1
 
 
 async def test_pages_count_under_their_operation_and_route(client: httpx.AsyncClient) -> None:

@@ -222,9 +222,9 @@ class SavedQueriesQuery:
         start = _offset(after, key)
         graph = info.context.graph
         runner = Runner(graph.driver, graph.settings)
-        graph.round_trips += 1
         try:
-            result = await runner.execute(query, bound)
+            async with graph.round_trip(f"analyst/{query.name}"):
+                result = await runner.execute(query, bound)
         except (errors.ReadOnly, errors.QueryTimeout) as exc:
             return QueryFailed(code=exc.code, message=exc.message)
         end = min(start + first, len(result.rows))
