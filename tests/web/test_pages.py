@@ -11,7 +11,6 @@ from playwright.async_api import Page, expect
 from tests.live import LiveServer
 from tests.web.conftest import Console, accessible, shot
 
-
 PAGES = [
     ("home", "/", "Find researchers, their work and their collaborators", "Borui Zhao"),
     ("paper", "/papers/W4226426325", "Decoupled Knowledge Distillation", "Jiajun Liang"),
