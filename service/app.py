@@ -5,36 +5,25 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from starlette.applications import Starlette
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from strawberry.asgi import GraphQL
 
-from service import errors, web
-from service.graph import Graph, open_driver, setup_schema
+from service import metrics, web
+from service.availability import UNAVAILABLE, Availability
+from service.graph import open_driver, setup_schema
+from service.graphql_view import GraphQLApp
 from service.guards import BodyLimit, GraphQLGuard
 from service.identity.mailer import CodeSender, sender_for
+from service.request_id import RequestIds
 from service.schema import build_schema
-from service.schema.context import Context, context_for
 from service.settings import Settings
-from service.web.render import render
+from service.web import documents
 
 log = logging.getLogger(__name__)
-
-
-class GraphQLApp(GraphQL[Context, None]):
-    """Strawberry's ASGI view with a per-request context built on the app's one driver."""
-
-    async def get_context(self, request: Any, response: Any) -> Context:
-        return context_for(request, response)
-
-    async def render_graphql_ide(self, request: Request) -> Response:
-        # Our own page: its assets are served by the service, so it works offline.
-        return render(request, "graphiql.html", {})
 
 
 async def healthz(request: Request) -> Response:
@@ -42,11 +31,13 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    state = request.app.state
-    try:
-        await Graph(state.driver, state.settings.neo4j).ping()
-    except errors.Unavailable as exc:
-        return JSONResponse({"status": "unavailable", "reason": exc.message}, status_code=503)
+    """Ready once Neo4j answers and start-up (schema, warm-up) is done; 503 until then."""
+    availability: Availability = request.app.state.availability
+    if availability.up and not availability.prepared:
+        reason = "setting the schema up and warming query plans"
+        return JSONResponse({"status": "starting", "reason": reason}, status_code=503)
+    if not availability.up or not await availability.answers():
+        return JSONResponse({"status": "unavailable", "reason": UNAVAILABLE}, status_code=503)
     return JSONResponse({"status": "ready"})
 
 
@@ -57,18 +48,23 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        app.state.settings = settings
-        app.state.sender = code_sender
-        app.state.driver = open_driver(settings.neo4j)
-        try:
-            await setup_schema(app.state.driver, settings.neo4j.database)
-        except errors.GraphError as exc:
-            # Serve anyway: /readyz reports the database, and requests get a clear error.
-            log.warning("schema setup skipped: %s", exc.message)
+        state = app.state
+        state.settings = settings
+        state.sender = code_sender
+        driver = state.driver = open_driver(settings.neo4j, serving=True)
+        state.availability = Availability(
+            driver,
+            settings.neo4j,
+            setup=lambda: setup_schema(driver, settings.neo4j.database),
+            warm=(lambda: documents.warm_up(state)) if settings.neo4j.warm_up else None,
+        )
+        # Serves even when Neo4j is down: /readyz says so, and requests fail fast and clearly.
+        await state.availability.start()
         try:
             yield
         finally:
-            await app.state.driver.close()
+            await state.availability.close()
+            await driver.close()
 
     schema = build_schema(settings.graphql)
     graphql = GraphQLApp(schema, graphql_ide="graphiql" if settings.server.graphiql else None)
@@ -76,6 +72,7 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics.endpoint),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             *web.routes(),
         ],
@@ -94,4 +91,10 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
             max_age=600,
         )
     app.add_middleware(BodyLimit, max_bytes=settings.graphql.max_body_bytes)
+    # Outermost: every answer, refusals included, is counted and carries its request id.
+    app.add_middleware(metrics.HttpMetrics)
+    app.add_middleware(RequestIds)
+    metrics.name_operations(
+        [op.name.value for op in map(documents.operation, documents.names()) if op.name]
+    )
     return app

@@ -28,6 +28,9 @@ class ScholarError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        # graphql-core copies an original error's `extensions` into the GraphQL error, so
+        # clients get `extensions.code` (docs/contract.md).
+        self.extensions = {"code": self.code}
 
 
 class GraphError(ScholarError):

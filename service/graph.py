@@ -6,12 +6,17 @@ server-side timeout, so `neo4j://` cluster URIs work unchanged.
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo
-from service import errors
+from service import errors, metrics
+from service.availability import CONNECTIVITY, UNAVAILABLE, Availability
 from service.queries import get, schema_statements
 from service.settings import Neo4jSettings
 
@@ -46,7 +51,7 @@ _BY_CODE: dict[str, type[errors.GraphError]] = {
     "Neo.ClientError.Transaction.TransactionMarkedAsFailed": errors.QueryTimeout,
 }
 _MESSAGES: dict[type[errors.GraphError], str] = {
-    errors.Unavailable: "the graph database is unavailable; try again shortly",
+    errors.Unavailable: UNAVAILABLE,
     errors.QueryTimeout: "the query took too long and was stopped",
     errors.ReadOnly: "this query may only read; the database refused a write",
     errors.GraphError: "the graph database reported an internal error",
@@ -73,11 +78,18 @@ def _query(name: str, timeout_s: float) -> neo4j.Query:
     return neo4j.Query(get(name).text, timeout=timeout_s)
 
 
-def open_driver(settings: Neo4jSettings) -> AsyncDriver:
+def open_driver(settings: Neo4jSettings, *, serving: bool = False) -> AsyncDriver:
+    """The driver; `serving` for the service's, which must fail fast while Neo4j is down (see
+    service/availability.py): no retries inside the driver (`Graph` retries only what waiting
+    can fix) and a bounded wait for a pooled connection. Batch jobs keep the driver's patient
+    defaults."""
+    metrics.POOL_SIZE.set(settings.max_pool_size)
     return AsyncGraphDatabase.driver(
         settings.uri,
         auth=(settings.user, settings.password.get_secret_value()),
         connection_timeout=settings.connect_timeout_s,
+        connection_acquisition_timeout=settings.acquire_timeout_s if serving else 60.0,
+        max_transaction_retry_time=0.0 if serving else 30.0,
         max_connection_pool_size=settings.max_pool_size,
         # Warnings such as "label does not exist yet" on an empty graph are not errors here.
         notifications_min_severity="OFF",
@@ -85,11 +97,20 @@ def open_driver(settings: Neo4jSettings) -> AsyncDriver:
 
 
 class Graph:
-    """One request's access to Neo4j; counts its round trips so tests can hold the N+1 line."""
+    """One request's access to Neo4j; counts its round trips so tests can hold the N+1 line.
 
-    def __init__(self, driver: AsyncDriver, settings: Neo4jSettings) -> None:
+    With the app's `availability`, a round trip fails at once while Neo4j is known to be down,
+    and one that cannot reach it marks it down."""
+
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        settings: Neo4jSettings,
+        availability: Availability | None = None,
+    ) -> None:
         self.driver = driver
         self.settings = settings
+        self.availability = availability
         self.round_trips = 0
 
     async def read(self, name: str, **params: Any) -> list[Row]:
@@ -99,37 +120,85 @@ class Graph:
         return await self._run(name, params, RoutingControl.WRITE)
 
     async def _run(self, name: str, params: dict[str, Any], routing: RoutingControl) -> list[Row]:
-        self.round_trips += 1
-        try:
-            result = await self.driver.execute_query(
-                _query(name, self.settings.query_timeout_s),
-                params,
-                routing_=routing,
-                database_=self.settings.database,
-            )
-        except (neo.Neo4jError, neo.DriverError) as exc:
-            raise translate(exc) from exc
-        return [record.data() for record in result.records]
+        # A deadlock or a lock wait clears by itself: retried for up to retry_s. A connection
+        # failure does not (Neo4j is down): the request fails now and `availability` fails the
+        # next ones at once, instead of each waiting out retries.
+        give_up = time.monotonic() + self.settings.retry_s
+        delay = 0.05
+        while True:
+            try:
+                async with self.round_trip(name):
+                    result = await self.driver.execute_query(
+                        _query(name, self.settings.query_timeout_s),
+                        params,
+                        routing_=routing,
+                        database_=self.settings.database,
+                    )
+                return [record.data() for record in result.records]
+            except errors.GraphError as exc:
+                if not _passing(exc.__cause__) or time.monotonic() + delay > give_up:
+                    raise
+            await asyncio.sleep(delay)
+            delay = min(2 * delay, 1.0)
 
-    async def ping(self) -> None:
+    @asynccontextmanager
+    async def round_trip(self, name: str) -> AsyncIterator[None]:
+        """One query sent to Neo4j inside: counted, timed, bounded, its errors translated."""
+        if self.availability is not None:
+            self.availability.check()
+        self.round_trips += 1
+        began = time.perf_counter()
+        outcome = "ok"
+        metrics.CONNECTIONS_IN_USE.inc()
         try:
-            await self.driver.verify_connectivity()
-        except (neo.Neo4jError, neo.DriverError, OSError) as exc:
-            raise errors.Unavailable(_MESSAGES[errors.Unavailable]) from exc
+            # The server stops a query at query_timeout_s; this bounds a server that stopped
+            # answering altogether.
+            async with asyncio.timeout(self.settings.query_timeout_s + 2):
+                yield
+        except TimeoutError as exc:
+            outcome = errors.QueryTimeout.code
+            raise errors.QueryTimeout(_MESSAGES[errors.QueryTimeout]) from exc
+        except (neo.Neo4jError, neo.DriverError) as exc:
+            translated = translate(exc)
+            outcome = translated.code
+            self._lost(exc)
+            raise translated from exc
+        except errors.GraphError as exc:
+            # Already translated by a caller's own driver call (the saved-query runner).
+            outcome = exc.code
+            self._lost(exc.__cause__)
+            raise
+        finally:
+            metrics.CONNECTIONS_IN_USE.dec()
+            metrics.round_trip_done(name, outcome, time.perf_counter() - began)
+
+    def _lost(self, cause: BaseException | None) -> None:
+        if self.availability is not None and isinstance(cause, CONNECTIVITY):
+            self.availability.lost(type(cause).__name__)
+
+
+def _passing(cause: BaseException | None) -> bool:
+    """A refusal that retrying the same transaction may get past."""
+    return (
+        isinstance(cause, neo.Neo4jError)
+        and cause.is_retryable()
+        and not isinstance(cause, CONNECTIVITY)
+    )
 
 
 async def setup_schema(driver: AsyncDriver, database: str) -> None:
     """Create constraints and indexes (idempotent) and wait until they are online.
 
-    Each statement runs as a managed write, so the driver retries the transient errors two
-    processes meet when they set the schema up at once (a service starting beside a seed).
+    Each statement runs as a managed write that the driver retries for up to 30 s (also on the
+    service's driver, which otherwise does not retry), for the transient errors two processes
+    meet when they set the schema up at once (a service starting beside a seed).
     """
 
     async def apply(tx: neo4j.AsyncManagedTransaction, statement: str) -> None:
         await (await tx.run(statement)).consume()
 
     try:
-        async with driver.session(database=database) as session:
+        async with driver.session(database=database, max_transaction_retry_time=30.0) as session:
             for statement in schema_statements():
                 await session.execute_write(apply, statement)
             await (await session.run("CALL db.awaitIndexes(300)")).consume()

@@ -11,6 +11,7 @@ reaches the GraphQL view at all.
 from __future__ import annotations
 
 import hmac
+import logging
 import secrets
 
 from starlette.datastructures import Headers
@@ -18,6 +19,7 @@ from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger(__name__)
 CSRF_COOKIE = "scholar_csrf"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf"
@@ -32,7 +34,10 @@ def csrf_matches(expected: str | None, given: str | None) -> bool:
 
 
 def problem(status: int, code: str, message: str) -> JSONResponse:
-    """A GraphQL-shaped error answer for requests refused before GraphQL reads them."""
+    """A GraphQL-shaped error answer for requests refused before GraphQL reads them; a client
+    error logs one line (a server error is logged, with its traceback, where it is caught)."""
+    if status < 500:
+        log.info("client error in the request: %s (%s)", message, code)
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
 
 

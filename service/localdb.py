@@ -244,12 +244,13 @@ def wait_ready(inst: Instance, proc: subprocess.Popen[bytes] | None = None) -> N
     raise LocalDbError(f"Neo4j did not answer on {inst.uri} in time:\n{_log_tail(inst)}")
 
 
-def stop(inst: Instance, timeout_s: float = 60.0) -> bool:
-    """Stop the server if this project started it; return whether one was running."""
+def stop(inst: Instance, timeout_s: float = 60.0, *, kill: bool = False) -> bool:
+    """Stop the server if this project started it (`kill`: at once, as a crash would, for
+    outage tests); return whether one was running."""
     pid = _pid(inst)
     if pid is None:
         return False
-    os.kill(pid, signal.SIGTERM)
+    os.kill(pid, signal.SIGKILL if kill else signal.SIGTERM)
     child = _CHILDREN.pop(pid, None)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

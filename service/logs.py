@@ -1,7 +1,8 @@
 """Logging for `scholar serve`, configured once from `LogSettings`: plain text or JSON lines.
 
 Client errors log one line without a traceback (see `service/schema/__init__.py`); only
-unexpected errors carry one.
+unexpected errors carry one. Every line carries the id of the request that caused it
+(`service/request_id.py`), "-" outside requests.
 """
 
 from __future__ import annotations
@@ -11,19 +12,22 @@ from datetime import UTC, datetime
 
 import orjson
 
+from service.request_id import NONE, WithRequestId
 from service.settings import LogSettings
 
-TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
 
 
 class JsonLines(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, and the traceback if any."""
+    """One JSON object per line: time, level, logger, request id, message, and the traceback if
+    any."""
 
     def format(self, record: logging.LogRecord) -> str:
         line: dict[str, object] = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
+            "request_id": getattr(record, "request_id", NONE),
             "message": record.getMessage(),
         }
         if record.exc_info:
@@ -34,6 +38,7 @@ class JsonLines(logging.Formatter):
 def configure(settings: LogSettings) -> None:
     """Route every logger (uvicorn's included) through one stderr handler at one level."""
     handler = logging.StreamHandler()
+    handler.addFilter(WithRequestId())
     handler.setFormatter(
         JsonLines() if settings.format == "json" else logging.Formatter(TEXT_FORMAT)
     )

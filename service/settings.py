@@ -21,8 +21,15 @@ class Neo4jSettings(BaseModel):
     database: str = "neo4j"
     # Every query runs with a server-side timeout, so one slow request cannot hold a worker.
     query_timeout_s: float = Field(default=10.0, gt=0, le=600)
-    connect_timeout_s: float = Field(default=5.0, gt=0, le=120)
+    # With Neo4j down a request must fail within 2 s: a short connect timeout and a bounded
+    # wait for a pooled connection. Deadlocks and lock waits are retried for up to retry_s;
+    # connection failures are not retried (service/availability.py fails fast instead).
+    connect_timeout_s: float = Field(default=1.0, gt=0, le=120)
+    acquire_timeout_s: float = Field(default=2.0, gt=0, le=120)
+    retry_s: float = Field(default=5.0, ge=0, le=120)
     max_pool_size: int = Field(default=50, ge=1, le=500)
+    # Run the pages' documents once at start-up so the first requests find warm plans.
+    warm_up: bool = True
 
 
 class LocalNeo4jSettings(BaseModel):
@@ -38,6 +45,8 @@ class GraphQLLimits(BaseModel):
     """Bounds on what one GraphQL document may ask for."""
 
     max_depth: int = Field(default=10, ge=2, le=50)
+    # Fields selected once fragments are expanded: what a fragment chain multiplies.
+    max_fields: int = Field(default=500, ge=10, le=100_000)
     max_aliases: int = Field(default=15, ge=1, le=1000)
     max_tokens: int = Field(default=2000, ge=100, le=100_000)
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)

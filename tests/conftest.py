@@ -45,7 +45,12 @@ def settings() -> Iterator[Settings]:
     yield base.model_copy(
         update={
             "neo4j": Neo4jSettings(
-                uri=external or inst.uri, password=password, database=base.neo4j.database
+                uri=external or inst.uri,
+                password=password,
+                database=base.neo4j.database,
+                # In-process apps skip the start-up warm-up: it would run queries that the
+                # "every query file was run" check must see tests run. Served ones warm up.
+                warm_up=False,
             ),
             "localdb": local,
             # Still argon2id, but cheap enough that a test can sign up a hundred users.

@@ -117,4 +117,5 @@ async def test_neo4j_down_gives_clear_error_and_503(down_client: httpx.AsyncClie
     body = (await post(down_client, 'query { researcher(id: "x") { id } }')).json()
     error = body["errors"][0]
     assert error["message"] == "the graph database is unavailable; try again shortly"
+    assert error["extensions"] == {"code": "DATABASE_UNAVAILABLE"}
     assert "Traceback" not in str(body)

@@ -10,9 +10,17 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
+from service import metrics
 from service.graph import Graph
 from service.identity import passwords, throttle
-from service.identity.accounts import MAX_EMAIL_LENGTH, Refused, Session, User, open_session
+from service.identity.accounts import (
+    MAX_EMAIL_LENGTH,
+    Refused,
+    Session,
+    Throttled,
+    User,
+    open_session,
+)
 from service.identity.throttle import Client
 from service.settings import AuthSettings
 
@@ -40,6 +48,8 @@ async def log_in(
             if not await passwords.verify_password(settings, stored, password):
                 raise Refused("wrong email or password")
     except Refused as exc:
+        if isinstance(exc, Throttled):
+            metrics.login_throttled()
         log.info(
             "log in refused for account %s from %s: %s",
             throttle.account_key(key)[:8],

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+import re
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-)
+from strawberry.extensions import MaxTokensLimiter, SchemaExtension
+from strawberry.types import ExecutionResult
 
+from service import metrics
 from service.errors import GraphError, QueryTimeout, Unavailable
 from service.schema.claims import ClaimsMutation, ClaimsQuery
 from service.schema.collaboration import CollaborationMutation, CollaborationQuery
+from service.schema.document_limits import DocumentLimits
 from service.schema.explorer import ExplorerQuery
 from service.schema.follow import FollowMutation
 from service.schema.identity import IdentityMutation, IdentityQuery
@@ -55,20 +56,33 @@ class Mutation(IdentityMutation, FollowMutation, ClaimsMutation, CollaborationMu
 
 
 log = logging.getLogger(__name__)
+GRAPHQL_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,99}")
 
 
 class Schema(strawberry.Schema):
-    """The strawberry schema, logging client errors as one line and only the rest in full."""
+    """The strawberry schema, logging client errors as one line and only the rest in full, and
+    answering only client-safe messages."""
+
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        # Masked here, on the way out, rather than by an extension: an exception that escapes
+        # the extensions (one raised by a validation rule, say) still reaches this point.
+        if result.errors:
+            result.errors = [
+                _masked(error) if _kind(error) == "error" else error for error in result.errors
+            ]
+        return result
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        operation = (execution_context and execution_context.operation_name) or "anonymous"
+        operation = _name(execution_context)
         for error in errors:
             original = error.original_error
-            if isinstance(original, Unavailable | QueryTimeout):
+            kind = _kind(error)
+            if isinstance(original, GraphError) and kind in ("unavailable", "timeout"):
                 log.warning("%s in %s: %s", original.code, operation, original.message)
-            elif original is None or isinstance(original, GraphQLError | GraphError):
+            elif kind == "client_error":
                 # Syntax, validation, bounds, unknown ids: the client's mistake, not ours.
                 code = (error.extensions or {}).get("code") or getattr(original, "code", None)
                 log.info(
@@ -81,12 +95,52 @@ class Schema(strawberry.Schema):
                 log.error("unexpected error in %s at %s", operation, error.path, exc_info=original)
 
 
-def _should_mask(error: GraphQLError) -> bool:
-    """Hide everything but our own, already client-safe, errors."""
+# Worst first: an operation's outcome is the worst of its errors' kinds.
+OUTCOMES = ("error", "unavailable", "timeout", "client_error")
+
+
+def _kind(error: GraphQLError) -> str:
+    """unavailable, timeout, client_error (safe to show as it is) or error (to be masked)."""
     original = error.original_error
-    if original is None or isinstance(original, GraphError):
-        return False
-    return not isinstance(original, GraphQLError)
+    if isinstance(original, Unavailable):
+        return "unavailable"
+    if isinstance(original, QueryTimeout):
+        return "timeout"
+    if original is None or isinstance(original, GraphQLError | GraphError):
+        return "client_error"
+    return "error"
+
+
+def _name(execution_context: ExecutionContext | None) -> str:
+    """The operation's name for a log line; a client's operationName may be any JSON value."""
+    name = execution_context.operation_name if execution_context else None
+    if name is None:
+        return "anonymous"
+    return name if isinstance(name, str) and GRAPHQL_NAME.fullmatch(name) else "invalid-name"
+
+
+def _masked(error: GraphQLError) -> GraphQLError:
+    return GraphQLError(
+        "Unexpected error.",
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+    )
+
+
+class OperationMetrics(SchemaExtension):
+    """Counts and times each operation by name and outcome (`service/metrics.py`)."""
+
+    def on_operation(self) -> Iterator[None]:
+        began = time.perf_counter()
+        try:
+            yield
+        finally:
+            context = self.execution_context
+            kinds = {_kind(e) for e in context.pre_execution_errors or ()}
+            outcome = next((o for o in OUTCOMES if o in kinds), "ok")
+            metrics.operation_done(context.operation_name, outcome, time.perf_counter() - began)
 
 
 def build_schema(limits: GraphQLLimits | None = None) -> Schema:
@@ -97,9 +151,8 @@ def build_schema(limits: GraphQLLimits | None = None) -> Schema:
         types=PROBLEM_TYPES,
         # Factories, so each request gets fresh extension instances.
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=limits.max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.max_aliases),
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
-            lambda: MaskErrors(should_mask_error=_should_mask),
+            lambda: DocumentLimits(limits),
+            OperationMetrics,
         ],
     )

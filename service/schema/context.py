@@ -143,7 +143,7 @@ def context_for(request: Request, response: Any = None) -> Context:
     state = request.app.state
     settings: Settings = state.settings
     return Context(
-        graph=Graph(state.driver, settings.neo4j),
+        graph=Graph(state.driver, settings.neo4j, state.availability),
         token=session_token(request, settings.auth.cookie_name),
         auth=settings.auth,
         sender=state.sender,

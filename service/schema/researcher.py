@@ -285,10 +285,12 @@ def _wanted_sections(info: Info) -> Sections:
         found.setdefault(field.name, field.arguments)
 
     def first(name: str, default: int) -> int:
-        # Literal arguments arrive as their source text ("20"), variables as values.
-        # Out-of-range values are not preloaded; the field itself then reports them.
+        # Literal arguments arrive as their source text ("20"), variables as values: None when
+        # the variable is unset or null. Those and out-of-range values are not preloaded; the
+        # field itself then applies its default or reports the value.
         args = found.get(name)
-        value = 0 if args is None else int(args.get("first", default))
+        raw = None if args is None else args.get("first", default)
+        value = 0 if raw is None else int(raw)
         return value if 1 <= value <= MAX_FIRST else 0
 
     works = found.get("works") or {}

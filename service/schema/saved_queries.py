@@ -168,9 +168,11 @@ def _offset(after: str | None, key: str) -> int:
     cursor = decode_cursor(after, ("run", "offset"))
     if cursor is None:
         return 0
-    if cursor["run"] != key or not cursor["offset"].isdigit():
+    offset = cursor["offset"]
+    # isascii too: str.isdigit() accepts "²", which int() refuses.
+    if cursor["run"] != key or not (offset.isascii() and offset.isdigit()):
         raise UserInputError("after is a cursor of another query or other parameters", "after")
-    return int(cursor["offset"])
+    return int(offset)
 
 
 def _rows(result: Result, start: int, first: int) -> list[SavedQueryRow]:
@@ -220,9 +222,9 @@ class SavedQueriesQuery:
         start = _offset(after, key)
         graph = info.context.graph
         runner = Runner(graph.driver, graph.settings)
-        graph.round_trips += 1
         try:
-            result = await runner.execute(query, bound)
+            async with graph.round_trip(f"analyst/{query.name}"):
+                result = await runner.execute(query, bound)
         except (errors.ReadOnly, errors.QueryTimeout) as exc:
             return QueryFailed(code=exc.code, message=exc.message)
         end = min(start + first, len(result.rows))

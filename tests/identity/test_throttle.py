@@ -93,11 +93,19 @@ async def test_the_lockout_scenario_leaves_the_owner_able_to_log_in(
     assert await log_in(browsers("198.51.100.7"), OWNER, PASSWORD) == "AuthPayload"
 
 
+async def throttled_so_far(http: httpx.AsyncClient) -> float:
+    """The /metrics counter of throttled log ins."""
+    text = (await http.get("/metrics")).text
+    return float(text.split("\nscholar_login_throttled_total ")[1].split()[0])
+
+
 async def test_one_address_has_one_budget_across_accounts(tight: Browsers) -> None:
     guesser = tight("203.0.113.9")
+    before = await throttled_so_far(guesser)
     for n in range(4):
         assert await log_in(guesser, f"someone{n}@example.org", WRONG) == "InvalidCredentials"
     assert await log_in(guesser, "someone-else@example.org", WRONG) == "RateLimited"
+    assert await throttled_so_far(guesser) == before + 1
     assert await log_in(tight("198.51.100.7"), "someone0@example.org", WRONG) == (
         "InvalidCredentials"
     )

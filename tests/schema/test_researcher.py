@@ -181,6 +181,23 @@ async def test_first_is_bounded(gql: SchemaRunner, field: str) -> None:
     assert result.errors[0].extensions["code"] == "BAD_USER_INPUT"
 
 
+async def test_a_nullable_variable_as_first(gql: SchemaRunner) -> None:
+    """`$f: Int` may stand where `first: Int! = 20` is taken: unset means the default, null a
+    clear error on the field, never an unexpected one."""
+    query = """query($id: ID!, $f: Int) { researcher(id: $id) {
+      works(first: $f) { totalCount edges { node { title } } }
+      topics(first: $f) { works } coauthors(first: $f) { sharedWorks } } }"""
+    unset = await gql(query, id=SEED_RESEARCHER_ID)
+    assert unset.errors is None, unset.errors
+    assert len(unset.data["researcher"]["works"]["edges"]) == 5
+    null = await gql(query, id=SEED_RESEARCHER_ID, f=None)
+    assert null.errors is not None
+    assert {e.message for e in null.errors} == {
+        "Argument 'first' has invalid value: Expected variable '$f' provided to non-null type"
+        " 'Int!' not to be None."
+    }
+
+
 async def test_bad_cursor_is_a_clear_error(gql: SchemaRunner) -> None:
     result = await gql(
         f'query {{ researcher(id: "{SEED_RESEARCHER_ID}") '

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +102,18 @@ async def test_run_is_typed_and_paged(gql: SchemaRunner) -> None:
         after=first["pageInfo"]["endCursor"],
     )
     assert other.errors and other.errors[0].extensions["argument"] == "after"
+
+
+async def test_a_cursor_whose_offset_is_not_ascii_digits(gql: SchemaRunner) -> None:
+    """ "²" passes str.isdigit() but not int(): still the caller's bad cursor."""
+    first = await run(gql, name="venues_by_topic", params={"topic": "T10036"}, first=3)
+    run_key = json.loads(base64.urlsafe_b64decode(first["pageInfo"]["endCursor"]))["run"]
+    forged = base64.urlsafe_b64encode(
+        json.dumps({"run": run_key, "offset": "\u00b2"}).encode()
+    ).decode()
+    result = await gql(RUN, name="venues_by_topic", params={"topic": "T10036"}, after=forged)
+    assert result.errors is not None
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "after"}
 
 
 async def test_list_and_float_cells(gql: SchemaRunner) -> None:
