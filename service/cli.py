@@ -1,5 +1,5 @@
 """`scholar`: the command line behind the Makefile (serve, seed, db, schema, query, import,
-refresh, generate)."""
+refresh)."""
 
 from __future__ import annotations
 
@@ -158,15 +158,6 @@ def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
-    from service.importer.generate import Corpus, write_corpus
-
-    corpus = Corpus(works=args.works, seed=args.seed)
-    written = write_corpus(corpus, args.out, gzip_output=not args.plain, shard_size=args.shard)
-    print(f"wrote {corpus.works:,} works in {len(written)} file(s) under {args.out}")
-    return 0
-
-
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
@@ -289,16 +280,6 @@ def parser() -> argparse.ArgumentParser:
     )
     refresh.add_argument("--batch-size", type=int, default=500, help="researchers per transaction")
     refresh.set_defaults(run=cmd_refresh)
-    gen = sub.add_parser("generate", help="write synthetic data").add_subparsers(
-        dest="format", required=True
-    )
-    synthetic = gen.add_parser("openalex", help="a synthetic OpenAlex-format works corpus")
-    synthetic.add_argument("--works", type=int, required=True, help="number of works")
-    synthetic.add_argument("--seed", type=int, default=1, help="same seed, same corpus")
-    synthetic.add_argument("--out", type=Path, required=True, help="folder to write into")
-    synthetic.add_argument("--shard", type=int, default=20_000, help="works per file")
-    synthetic.add_argument("--plain", action="store_true", help="write .jsonl, not .jsonl.gz")
-    synthetic.set_defaults(run=cmd_generate)
     return top
 
 

@@ -3,6 +3,6 @@
 readers.py finds records in files (manifests.py holds a snapshot's record counts),
 records.py and entity_records.py model them (checked by validation.py, within the bounds of
 limits.py), works.py and entities.py map them to rows, loader.py writes rows in batched
-transactions through `cypher/import/*.cypher`, generate.py writes synthetic corpora for load
-tests.
+transactions through `cypher/import/*.cypher`. The synthetic corpora of the load tests come from
+bench/generate.py, outside the service.
 """

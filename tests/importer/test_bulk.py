@@ -15,13 +15,13 @@ from typing import Any
 
 import pytest
 
+from bench.generate import Corpus, write_corpus
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver
 from service.importer import bulk, bulk_parts
 from service.importer.bulk import NotEmpty, bulk_import
 from service.importer.bulk_progress import Step, Ticker
-from service.importer.generate import Corpus, write_corpus
 from service.importer.limits import MAX_RECORD_BYTES
 from service.importer.loader import ImportAborted, Summary, files_in
 from service.seed import SEED_DIR

@@ -9,7 +9,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from service.importer.generate import Corpus, works, write_corpus
+import pytest
+
+from bench.generate import Corpus, main, works, write_corpus
 from service.importer.ids import short_id
 from service.importer.readers import entity_of
 from tests.importer.conftest import Load
@@ -55,3 +57,10 @@ async def test_a_generated_corpus_imports(load: Load, counts: Counts, tmp_path: 
     assert found["works"] == 400
     assert found["authorships"] == sum(len(w["authorships"]) for w in records)
     assert found["stubs"] == 0  # every reference points at an earlier work of the corpus
+
+
+def test_generate_writes_the_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = main(["--works", "50", "--seed", "2", "--out", str(tmp_path)])
+    assert code == 0
+    assert (tmp_path / "works_000.jsonl.gz").is_file()
+    assert "wrote 50 works" in capsys.readouterr().out
