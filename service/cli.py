@@ -71,7 +71,7 @@ async def _on_graph(settings: Settings, body: Callable[[AsyncDriver], Awaitable[
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.importer.bulk import NotEmpty, bulk_import
-    from service.importer.bulk_progress import Step
+    from service.importer.bulk.progress import Step
     from service.importer.loader import ImportAborted, Summary, import_items, items_from
 
     missing = [str(p) for p in args.paths if not p.exists()]

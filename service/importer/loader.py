@@ -11,16 +11,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j import exceptions as neo
+from neo4j import AsyncDriver
 from service import errors
-from service.graph import translate
+from service.graph import write_query
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
 from service.importer.validation import InvalidRecord
-from service.importer.works import batch_params, work_row
-from service.queries import get
+from service.importer.work_batches import write_works
+from service.importer.works import work_row
 
 # Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
 # per id, so one transaction never writes the same record twice.
@@ -34,10 +33,6 @@ MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
     "publisher": (entities.publisher_row, "import/publishers"),
     "funder": (entities.funder_row, "import/funders"),
     "merged_author": (entities.merged_author_row, "import/merged_authors"),
-}
-# Entity type -> how a batch of rows becomes the query's parameters (default: `$rows`).
-BATCH_PARAMS: dict[str, Callable[[list[dict[str, Any]]], dict[str, Any]]] = {
-    "work": batch_params,
 }
 # Merges are written before anything else in a batch round so works resolve through them.
 ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
@@ -58,7 +53,7 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     by_entity: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
-    # A bulk load's phases and the store it wrote (see service/importer/bulk.py).
+    # A bulk load's phases and the store it wrote (see service/importer/bulk/).
     phases: dict[str, float] = field(default_factory=dict)
     nodes: int = 0
     relationships: int = 0
@@ -170,17 +165,12 @@ async def _write(
     driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
 ) -> dict[str, Any]:
     """Write one batch; returns the query's one result row."""
-    text = get(MAPPERS[entity][1]).text
-    shape = BATCH_PARAMS.get(entity)
-    params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
-    params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
-
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        record = await (await tx.run(text, params)).single()
-        return record.data() if record is not None else {}
-
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    if entity == "work":  # merged with the stored nodes first (service/importer/work_batches.py)
+        return await write_works(driver, database, rows, source=source, imported_at=imported_at)
+    params = {"rows": rows, "source": source, "importedAt": imported_at}
+    found = await write_query(driver, database, MAPPERS[entity][1], params)
+    return found[0] if found else {}
 
 
 async def import_items(
@@ -209,10 +199,7 @@ async def import_items(
     around: set[str] = set()
 
     async def write(entity: str, rows: list[dict[str, Any]]) -> None:
-        try:
-            result = await _write(driver, database, entity, rows, source)
-        except (neo.Neo4jError, neo.DriverError) as exc:
-            raise translate(exc) from exc
+        result = await _write(driver, database, entity, rows, source)
         touched.update(result.get("touched") or ())
         around.update(result.get("affiliated") or ())
         around.update(result.get("around") or ())
