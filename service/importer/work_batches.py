@@ -55,11 +55,12 @@ async def write_works(
         found = await tx.run("import/merged_ids", {"ids": ids})
         resolve = resolver(dict(found[0]["merged"]))
         authored = authorships(params["authored"], resolve)
+        researchers = sorted({resolve(i) for i in ids})
         pairs = {(resolve(f["author"]), f["institution"]) for f in params["affiliations"]}
         stored = await tx.run(
             "import/stored_nodes",
             {
-                "researchers": sorted({resolve(i) for i in ids}),
+                "researchers": researchers,
                 "institutions": [i["id"] for i in params["institutions"]],
                 "venues": [v["id"] for v in params["venues"]],
                 "topics": [t["id"] for t in params["topics"]],
@@ -85,7 +86,6 @@ async def write_works(
                     "lastYear": years[-1] if years else None,
                 }
             )
-        researchers = sorted({resolve(i) for i in ids})
         query: dict[str, Any] = {
             **params,
             **_shared(nodes, researchers, params["institutions"]),
