@@ -92,6 +92,11 @@ format: install
 bench: install
 	$(BIN)/python -m bench.profile_latency
 
+## generate: a synthetic OpenAlex corpus for load tests, e.g. ARGS="--works 100000 --out data/gen"
+.PHONY: generate
+generate: install
+	$(BIN)/python -m bench.generate $(ARGS)
+
 ## bench-scale: import rate and request latency at growing graph sizes (bench/RESULTS-scale.md)
 # In a variable: $(or) splits its arguments at commas, so a literal list would lose its tail.
 SCALE_SIZES := 10000,100000

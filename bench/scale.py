@@ -4,7 +4,7 @@
     .venv/bin/python -m bench.scale --sizes 10000,100000,1000000 --transactional-up-to 100000 \
         --write --plot
 
-For each size: a synthetic corpus (`scholar generate openalex`, cached under bench/out/), a
+For each size: a synthetic corpus (bench/generate.py, cached under bench/out/), a
 fresh local Neo4j instance (`LOCALDB_INSTANCE`, default `bench`, on `LOCALDB_BOLT_PORT`,
 default 7703; its data folder is deleted first), a timed import, then the service
 (`scholar serve` in a subprocess) answering profile, close-collaborators and graph-slice
@@ -41,11 +41,11 @@ from typing import Any
 import httpx
 
 import neo4j
+from bench.generate import Corpus, write_corpus
 from neo4j import AsyncDriver, RoutingControl
 from service import localdb
 from service.graph import open_driver, setup_schema
 from service.importer.bulk import bulk_import
-from service.importer.generate import Corpus, write_corpus
 from service.importer.ids import short_id
 from service.importer.loader import import_items, items_from
 from service.importer.records import WORK

@@ -1,5 +1,5 @@
 """`scholar`: the command line behind the Makefile (serve, seed, db, schema, query, import,
-refresh, generate)."""
+refresh)."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ async def _on_graph(settings: Settings, body: Callable[[AsyncDriver], Awaitable[
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from service.importer.bulk import NotEmpty, bulk_import
-    from service.importer.bulk_progress import Step
+    from service.importer.bulk.progress import Step
     from service.importer.loader import ImportAborted, Summary, import_items, items_from
 
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -156,15 +156,6 @@ def cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     if _show_progress():
         print(file=sys.stderr)
     print(f"refreshed {report.researchers} researcher summaries in {report.seconds:.2f}s")
-    return 0
-
-
-def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
-    from service.importer.generate import Corpus, write_corpus
-
-    corpus = Corpus(works=args.works, seed=args.seed)
-    written = write_corpus(corpus, args.out, gzip_output=not args.plain, shard_size=args.shard)
-    print(f"wrote {corpus.works:,} works in {len(written)} file(s) under {args.out}")
     return 0
 
 
@@ -291,16 +282,6 @@ def parser() -> argparse.ArgumentParser:
     )
     refresh.add_argument("--batch-size", type=int, default=500, help="researchers per transaction")
     refresh.set_defaults(run=cmd_refresh)
-    gen = sub.add_parser("generate", help="write synthetic data").add_subparsers(
-        dest="format", required=True
-    )
-    synthetic = gen.add_parser("openalex", help="a synthetic OpenAlex-format works corpus")
-    synthetic.add_argument("--works", type=int, required=True, help="number of works")
-    synthetic.add_argument("--seed", type=int, default=1, help="same seed, same corpus")
-    synthetic.add_argument("--out", type=Path, required=True, help="folder to write into")
-    synthetic.add_argument("--shard", type=int, default=20_000, help="works per file")
-    synthetic.add_argument("--plain", action="store_true", help="write .jsonl, not .jsonl.gz")
-    synthetic.set_defaults(run=cmd_generate)
     return top
 
 

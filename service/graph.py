@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -204,3 +204,68 @@ async def setup_schema(driver: AsyncDriver, database: str) -> None:
             await (await session.run("CALL db.awaitIndexes(300)")).consume()
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise translate(exc) from exc
+
+
+# Named queries outside a request: the importer's batches and refreshes. Unlike `Graph`, no
+# server-side timeout (a batch takes as long as it takes), and managed transactions, so the
+# driver retries transient errors (a deadlock with another writer, a leader switch) by running
+# the whole unit of work again.
+
+# A unit of work: named queries run through a `Transaction`, with the Python between them.
+Work = Callable[["Transaction"], Awaitable[list[Row]]]
+
+
+class Transaction:
+    """Named queries inside one managed transaction."""
+
+    def __init__(self, tx: neo4j.AsyncManagedTransaction) -> None:
+        self._tx = tx
+
+    async def run(self, name: str, params: dict[str, Any]) -> list[Row]:
+        return [record.data() async for record in await self._tx.run(get(name).text, params)]
+
+
+async def _managed(driver: AsyncDriver, database: str, work: Work, *, write: bool) -> list[Row]:
+    async def unit(tx: neo4j.AsyncManagedTransaction) -> list[Row]:
+        return await work(Transaction(tx))
+
+    try:
+        async with driver.session(database=database) as session:
+            if write:
+                return await session.execute_write(unit)
+            return await session.execute_read(unit)
+    except (neo.Neo4jError, neo.DriverError) as exc:
+        raise translate(exc) from exc
+
+
+async def write_transaction(driver: AsyncDriver, database: str, work: Work) -> list[Row]:
+    """Run `work` as one managed write transaction: all of it or nothing, run again by the
+    driver on a transient error; the rows it answers."""
+    return await _managed(driver, database, work, write=True)
+
+
+async def read_transaction(driver: AsyncDriver, database: str, work: Work) -> list[Row]:
+    """Run `work` as one managed read transaction (routed to a reader on a cluster)."""
+    return await _managed(driver, database, work, write=False)
+
+
+async def write_query(
+    driver: AsyncDriver, database: str, name: str, params: dict[str, Any]
+) -> list[Row]:
+    """Run one named query in a managed write transaction; its rows."""
+
+    async def work(tx: Transaction) -> list[Row]:
+        return await tx.run(name, params)
+
+    return await write_transaction(driver, database, work)
+
+
+async def read_query(
+    driver: AsyncDriver, database: str, name: str, params: dict[str, Any]
+) -> list[Row]:
+    """Run one named query in a managed read transaction; its rows."""
+
+    async def work(tx: Transaction) -> list[Row]:
+        return await tx.run(name, params)
+
+    return await read_transaction(driver, database, work)

@@ -10,7 +10,7 @@
 //   researcher: papers by recency, co-authors by the share of works in common (via PAPER),
 //     topics by the share of works (via PAPER), institutions by the share of co-authors
 //     affiliated (via RESEARCHER). Without a year range these come from the summary that
-//     cypher/import/refresh_researchers.cypher stores (up to 999 of each, best first; only as
+//     service/importer/summariser.py computes (up to 999 of each, best first; only as
 //     many of each as the budget can show are read, so cost does not grow with the works);
 //     with one, from the researcher's 2,000 most recent works in the range.
 //   paper: authors by byline position, topics by score, papers it cites and that cite it by

@@ -5,7 +5,7 @@
 // no longer change it. Institutions get AFFILIATED_WITH with the record's years
 // (merged with years learned from works) and lastKnown for last_known_institution(s).
 // Returns `affiliated`: researchers who gained an institution, whose co-authors' graph slices
-// count it (cypher/import/refresh_researchers.cypher).
+// count it (service/importer/summaries.py).
 UNWIND $rows AS row
 OPTIONAL MATCH (alias:MergedAuthor {id: row.id})
 WITH row, coalesce(alias.into, row.id) AS rid

@@ -5,7 +5,7 @@
 // affiliations, followers and claims move over, then the merged node is deleted, so one
 // person never shows as two researchers whichever order merges and works arrive in.
 // Returns `around`: the survivors, whose summaries and their co-authors' need refreshing
-// (cypher/import/refresh_researchers.cypher), since shared works moved to a new id.
+// (service/importer/summaries.py), since shared works moved to a new id.
 UNWIND $rows AS m
 OPTIONAL MATCH (next:MergedAuthor {id: m.into})
 WITH m, coalesce(next.into, m.into) AS into

@@ -5,14 +5,15 @@
 // topicShares ($topicsFirst), collaborators (the $collaboratorsFirst strongest close
 // collaborators: co-authors sharing at least $closeMinShared works) and coauthors (the
 // $coauthorsFirst strongest co-authors of any kind).
-// Collaborator strength: over shared works, sum of 1/(byline - 1) * 0.8^(years before the
-// researcher's latest work); works with more than 200 authors do not count as collaboration.
+// Collaborator strength (service/collaborators.py): over shared works, sum of 1/(byline - 1) *
+// 0.8^(years before the researcher's latest work); works with more than 200 authors do not
+// count as collaboration.
 // trustInputs feed service/trust.py; evidenceStrength and ownerAccountDays come from the
 // record's active Claim (see cypher/claims/claim.cypher) and are 0 when it is unclaimed;
 // activeClaim is that claim's public face (id, level, since, vouches), null when unclaimed.
 // Cost does not grow with the researcher's works (issue 3): co-author and topic figures and
-// the collaborator ranking are read from the summary cypher/import/refresh_researchers.cypher
-// stores (the importer refreshes it for every researcher a run touches); names, claimed flags
+// the collaborator ranking are read from the summary service/importer/summariser.py computes
+// (the importer refreshes it for every researcher a run touches); names, claimed flags
 // and everything else about claims and follows are read live. The works page seeks the
 // authored_sort index (researcher, sortDate on AUTHORED) in date order instead of sorting
 // every work. The stored lists are already in the card's order; they are re-sorted here only

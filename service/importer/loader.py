@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j import exceptions as neo
+from neo4j import AsyncDriver
 from service import errors
-from service.graph import translate
+from service.graph import write_query
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
+from service.importer.run_summary import Summary as Summary
 from service.importer.validation import InvalidRecord
-from service.importer.works import batch_params, work_row
-from service.queries import get
+from service.importer.work_batches import write_works
+from service.importer.works import work_row
 
 # Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
 # per id, so one transaction never writes the same record twice.
@@ -35,10 +34,6 @@ MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
     "funder": (entities.funder_row, "import/funders"),
     "merged_author": (entities.merged_author_row, "import/merged_authors"),
 }
-# Entity type -> how a batch of rows becomes the query's parameters (default: `$rows`).
-BATCH_PARAMS: dict[str, Callable[[list[dict[str, Any]]], dict[str, Any]]] = {
-    "work": batch_params,
-}
 # Merges are written before anything else in a batch round so works resolve through them.
 ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
 Progress = Callable[["Summary"], None]
@@ -46,73 +41,6 @@ Progress = Callable[["Summary"], None]
 
 class ImportAborted(RuntimeError):
     """Raised on the first bad record when the import was asked to stop at errors."""
-
-
-@dataclass
-class Summary:
-    read: int = 0
-    written: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-    problems: list[str] = field(default_factory=list)
-    # Problems with whole files (a part whose record count differs from its manifest).
-    warnings: list[str] = field(default_factory=list)
-    by_entity: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
-    # A bulk load's phases and the store it wrote (see service/importer/bulk.py).
-    phases: dict[str, float] = field(default_factory=dict)
-    nodes: int = 0
-    relationships: int = 0
-    # Researcher summaries recomputed at the end of the run (service/importer/summaries.py).
-    refreshed: summaries.Refreshed = field(default_factory=summaries.Refreshed)
-
-    def skip(self, where: str, why: str, reason: str | None = None) -> None:
-        """Count a record skipped under `reason` (default: the text before `why`'s first colon)."""
-        self.skipped[reason or why.split(":")[0]] += 1
-        if len(self.problems) < 1000:
-            self.problems.append(f"{where}: {why}")
-
-    def warn(self, warning: str) -> None:
-        """Note a problem with a whole file once (every part of a snapshot folder reports its
-        unreadable manifest)."""
-        if warning not in self.warnings:
-            self.warnings.append(warning)
-
-    def add(self, other: Summary) -> None:
-        """Count what `other` read, wrote and skipped as well (its problems after these)."""
-        self.read += other.read
-        self.written += other.written
-        self.skipped.update(other.skipped)
-        self.problems += other.problems[: max(0, 1000 - len(self.problems))]
-        for warning in other.warnings:
-            self.warn(warning)
-        self.by_entity.update(other.by_entity)
-
-    def render(self) -> str:
-        rate = self.written / self.seconds if self.seconds else 0.0
-        lines = [
-            f"read {self.read}, written {self.written}, skipped {sum(self.skipped.values())}"
-            f" in {self.seconds:.2f}s ({rate:,.0f} records/s)"
-        ]
-        if self.by_entity:
-            lines.append(
-                "  written: " + ", ".join(f"{n} {e}" for e, n in sorted(self.by_entity.items()))
-            )
-        if self.phases:
-            lines.append(
-                f"  bulk load: {self.nodes:,} nodes, {self.relationships:,} relationships; "
-                + ", ".join(f"{name} {s:.1f}s" for name, s in self.phases.items())
-            )
-        if self.refreshed.researchers:
-            lines.append(
-                f"  refreshed {self.refreshed.researchers} researcher summaries"
-                f" in {self.refreshed.seconds:.2f}s"
-            )
-        lines += [f"  skipped {count}: {why}" for why, count in self.skipped.most_common()]
-        lines += [f"  {problem}" for problem in self.problems[:20]]
-        if len(self.problems) > 20:
-            lines.append(f"  … and {len(self.problems) - 20} more")
-        lines += [f"  warning: {warning}" for warning in self.warnings]
-        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -170,17 +98,12 @@ async def _write(
     driver: AsyncDriver, database: str, entity: str, rows: list[dict[str, Any]], source: str
 ) -> dict[str, Any]:
     """Write one batch; returns the query's one result row."""
-    text = get(MAPPERS[entity][1]).text
-    shape = BATCH_PARAMS.get(entity)
-    params: dict[str, Any] = shape(rows) if shape else {"rows": rows}
-    params.update(source=source, importedAt=datetime.now(UTC).isoformat(timespec="seconds"))
-
-    async def work(tx: AsyncManagedTransaction) -> dict[str, Any]:
-        record = await (await tx.run(text, params)).single()
-        return record.data() if record is not None else {}
-
-    async with driver.session(database=database) as session:
-        return await session.execute_write(work)
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    if entity == "work":  # merged with the stored nodes first (service/importer/work_batches.py)
+        return await write_works(driver, database, rows, source=source, imported_at=imported_at)
+    params = {"rows": rows, "source": source, "importedAt": imported_at}
+    found = await write_query(driver, database, MAPPERS[entity][1], params)
+    return found[0] if found else {}
 
 
 async def import_items(
@@ -209,10 +132,7 @@ async def import_items(
     around: set[str] = set()
 
     async def write(entity: str, rows: list[dict[str, Any]]) -> None:
-        try:
-            result = await _write(driver, database, entity, rows, source)
-        except (neo.Neo4jError, neo.DriverError) as exc:
-            raise translate(exc) from exc
+        result = await _write(driver, database, entity, rows, source)
         touched.update(result.get("touched") or ())
         around.update(result.get("affiliated") or ())
         around.update(result.get("around") or ())

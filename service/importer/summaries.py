@@ -1,11 +1,11 @@
-"""Researcher summaries: the figures a profile card and a graph slice read instead of walking
-every work and co-author of a prolific author on each request (issue 3).
+"""Keeping researcher summaries current in a graph written transactionally.
 
-`cypher/import/refresh_researchers.cypher` recomputes them for a batch of ids. The importer
-refreshes the researchers a run touched, once at the end of the run (a prolific author appears
-in every batch); `refresh_all` recomputes every researcher's, after an offline bulk load or an
-upgrade that adds a figure. Whatever depends on claims or follows is never stored: those change
-without imports, so the card reads them live.
+The figures are defined once, in service/importer/summariser.py. The importer refreshes the
+researchers a run touched, once at the end of the run (a prolific author appears in every
+batch); `refresh_all` recomputes every researcher's, after an upgrade that adds a figure or a
+store written by other means. Each
+batch of researchers is one transaction: their works and co-authors are read back from the
+graph, summarised in Python, and stored with a plain `SET`.
 """
 
 from __future__ import annotations
@@ -13,22 +13,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j import exceptions as neo
-from service import collaborators
-from service.graph import translate
-from service.queries import get
-from service.schema.bounds import MAX_FIRST, MAX_GRAPH_NODES
+from neo4j import AsyncDriver
+from service.graph import Row, Transaction, read_query, write_query, write_transaction
+from service.importer.summariser import Summariser, Work
 
-# A batch is one transaction. Ordinary researchers cost a few hundred db hits each; a prolific
-# one a few hundred thousand, which a batch this size still commits within the memory cap.
+# A batch is one transaction. Ordinary researchers bring a few works each; a prolific one
+# thousands, which a batch this size still reads and writes well within the memory cap.
 BATCH_SIZE = 500
-# Kept per researcher: every collaborator `closeCollaborators(first:)` can ask for, and every
-# candidate of one node kind the largest slice can show (its budget counts the center).
-KEEP_COLLABORATORS = MAX_FIRST
-KEEP_SLICE = MAX_GRAPH_NODES - 1
 
 
 @dataclass
@@ -37,21 +29,46 @@ class Refreshed:
     seconds: float = 0.0
 
 
-async def _run(
-    driver: AsyncDriver, database: str, name: str, params: dict[str, Any], *, write: bool = True
-) -> list[dict[str, Any]]:
-    text = get(name).text
+class Reader:
+    """Reads what the summaries of a batch of researchers need, within its transaction.
 
-    async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
-        return [record.data() async for record in await tx.run(text, params)]
+    The co-authors of one batch are largely those of the next (a prolific author is on every
+    batch's works), so people, institutions and topics once read are kept for the rest of the
+    run: each is read once per refresh, not once per batch. A refresh runs after the import's
+    writes, so what it keeps does not change under it.
+    """
 
-    try:
-        async with driver.session(database=database) as session:
-            if write:
-                return await session.execute_write(work)
-            return await session.execute_read(work)
-    except (neo.Neo4jError, neo.DriverError) as exc:
-        raise translate(exc) from exc
+    def __init__(self) -> None:
+        self.names: dict[str, str | None] = {}
+        self.affiliations: dict[str, list[str]] = {}
+        self.institution_names: dict[str, str | None] = {}
+        self.topic_names: dict[str, str | None] = {}
+
+    async def summaries(self, tx: Transaction, ids: list[str]) -> list[Row]:
+        """`{id, summary}` of each of `ids` that exists."""
+        found = (await tx.run("import/summary_works", {"ids": ids}))[0]["works"]
+        works = [Work(i, year, title, tuple(a), tuple(t)) for i, year, title, a, t in found]
+        people = {*ids, *(a for w in works for a in w.authors)} - self.names.keys()
+        topics = {t for w in works for t in w.topics} - self.topic_names.keys()
+        if people or topics:
+            new = await tx.run(
+                "import/summary_people", {"ids": sorted(people), "topics": sorted(topics)}
+            )
+            for rid, name, institutions in new[0]["people"]:
+                self.names[rid] = name
+                self.affiliations[rid] = institutions
+            self.institution_names.update(new[0]["institutions"])
+            self.topic_names.update(new[0]["topics"])
+        here = [rid for rid in ids if rid in self.names]
+        everyone = {*here, *(a for w in works for a in w.authors)}
+        summarise = Summariser(
+            works,
+            {rid: self.names[rid] for rid in everyone},
+            self.topic_names,
+            self.institution_names,
+            {rid: self.affiliations[rid] for rid in everyone},
+        )
+        return [{"id": rid, "summary": summarise(rid)} for rid in here]
 
 
 async def refresh(
@@ -60,20 +77,16 @@ async def refresh(
     """Recompute the summaries of `ids` in batches; returns how many researchers exist of them."""
     # Sorted, so two runs refreshing overlapping researchers lock them in the same order.
     ordered = sorted(set(ids))
+    reader = Reader()
     done = 0
     for start in range(0, len(ordered), batch_size):
-        rows = await _run(
-            driver,
-            database,
-            "import/refresh_researchers",
-            {
-                "ids": ordered[start : start + batch_size],
-                "keepCollaborators": KEEP_COLLABORATORS,
-                "keepSlice": KEEP_SLICE,
-                "closeMinShared": collaborators.CLOSE_MIN_SHARED,
-            },
-        )
-        done += int(rows[0]["refreshed"])
+        batch = ordered[start : start + batch_size]
+
+        async def work(tx: Transaction, batch: list[str] = batch) -> list[Row]:
+            rows = await reader.summaries(tx, batch)
+            return await tx.run("import/write_summaries", {"rows": rows})
+
+        done += int((await write_transaction(driver, database, work))[0]["refreshed"])
     return done
 
 
@@ -84,7 +97,7 @@ async def coauthors(
     found: set[str] = set()
     for start in range(0, len(ordered), batch_size):
         batch = ordered[start : start + batch_size]
-        rows = await _run(driver, database, "import/coauthor_ids", {"ids": batch}, write=False)
+        rows = await read_query(driver, database, "import/coauthor_ids", {"ids": batch})
         found.update(rows[0]["ids"])
     return found
 
@@ -108,7 +121,8 @@ async def refresh_all(
     batch_size: int = BATCH_SIZE,
     progress: Callable[[Refreshed], None] | None = None,
 ) -> Refreshed:
-    """Recompute every researcher's summary, a page of ids per transaction."""
+    """Recompute every researcher's summary, a page of ids per transaction, and put the copies
+    the works page's index reads on their authorships in step."""
     began = time.monotonic()
     report = Refreshed()
     after = ""
@@ -116,10 +130,11 @@ async def refresh_all(
         # Reads and writes alternate on one page at a time, so memory stays flat however
         # large the graph is.
         page = {"after": after, "first": batch_size}
-        rows = await _run(driver, database, "import/researcher_ids", page, write=False)
+        rows = await read_query(driver, database, "import/researcher_ids", page)
         ids = [row["id"] for row in rows]
         if not ids:
             break
+        await write_query(driver, database, "import/authored_copies", {"ids": ids})
         report.researchers += await refresh(driver, database, ids, batch_size=batch_size)
         after = ids[-1]
         if progress is not None:

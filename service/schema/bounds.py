@@ -9,8 +9,8 @@ from typing import Any
 
 from graphql import GraphQLError
 
-MAX_FIRST = 100
-MAX_GRAPH_NODES = 1000
+from service.page_sizes import MAX_FIRST as MAX_FIRST
+from service.page_sizes import MAX_GRAPH_NODES as MAX_GRAPH_NODES
 
 
 class UserInputError(GraphQLError):

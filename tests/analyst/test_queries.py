@@ -77,6 +77,32 @@ async def test_coauthor_network(runner: Runner) -> None:
     ]
 
 
+async def test_coauthor_network_strength_is_the_profiles(
+    runner: Runner, analyst_graph: AsyncDriver, settings: Settings
+) -> None:
+    """One meaning of strength (service/collaborators.py): with the profile's byline cap, the
+    saved query ranks and weighs a researcher's co-authors as the stored summary the profile
+    reads, decay over the years included."""
+    found, _, _ = await analyst_graph.execute_query(
+        "MATCH (r:Researcher) WHERE size(r.summaryCollaboratorIds) > 2 "
+        "WITH r, COLLECT { MATCH (r)-[:AUTHORED]->(p) RETURN DISTINCT p.year } AS years "
+        "WHERE size(years) > 1 "
+        "RETURN r.id AS id, r.summaryCollaboratorIds AS ids, "
+        "r.summaryCollaboratorStrength AS strengths ORDER BY id",
+        routing_=RoutingControl.READ,
+        database_=settings.neo4j.database,
+    )
+    assert len(found) > 3  # researchers whose works span years, so the decay shows
+    for stored in found:
+        rows = await records(
+            runner, "coauthor_network", researcher=stored["id"], maxByline=200, limit=1000
+        )
+        strength = {row["coauthorId"]: row["strength"] for row in rows}
+        for coauthor, expected in zip(stored["ids"], stored["strengths"], strict=True):
+            # The query rounds to 4 places.
+            assert abs(strength[coauthor] - expected) <= 5.1e-5, (stored["id"], coauthor)
+
+
 async def test_collaboration_path(runner: Runner) -> None:
     (row,) = await records(runner, "collaboration_path", **{"from": SHIHAO, "to": OSAMU})
     assert row["hops"] == 2

@@ -1,5 +1,4 @@
-"""`scholar import openalex`, `scholar refresh` and `scholar generate openalex` as a user
-runs them."""
+"""`scholar import openalex` and `scholar refresh` as a user runs them."""
 
 from __future__ import annotations
 
@@ -60,14 +59,3 @@ def test_import_names_a_missing_path(
 ) -> None:
     assert run(settings, "import", "openalex", str(tmp_path / "nope.json")) == 2
     assert "no such file or folder" in capsys.readouterr().err
-
-
-def test_generate_writes_the_corpus(
-    settings: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    code = run(
-        settings, "generate", "openalex", "--works", "50", "--seed", "2", "--out", str(tmp_path)
-    )
-    assert code == 0
-    assert (tmp_path / "works_000.jsonl.gz").is_file()
-    assert "wrote 50 works" in capsys.readouterr().out

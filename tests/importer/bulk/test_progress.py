@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from service.importer.bulk_progress import INTERVAL_S, Step, Ticker
+from service.importer.bulk.progress import INTERVAL_S, Step, Ticker
 
 
 def test_phases_end_in_order_with_their_counts_and_times() -> None:

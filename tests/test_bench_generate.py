@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import gzip
-import json
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from service.importer.generate import Corpus, works, write_corpus
+import pytest
+
+from bench.generate import Corpus, main, works, write_corpus
 from service.importer.ids import short_id
 from service.importer.readers import entity_of
-from tests.importer.conftest import Load
 
 Counts = Callable[[], Awaitable[dict[str, Any]]]
 
@@ -46,12 +46,8 @@ def test_authors_per_work_and_works_per_author_are_heavy_tailed() -> None:
     assert sum(1 for w in corpus if w["referenced_works"]) > len(corpus) // 2
 
 
-async def test_a_generated_corpus_imports(load: Load, counts: Counts, tmp_path: Path) -> None:
-    paths = write_corpus(Corpus(works=400, seed=5), tmp_path, gzip_output=False)
-    records = [json.loads(line) for line in paths[0].read_text().splitlines()]
-    summary = await load(tmp_path, batch_size=150)
-    assert (summary.written, sum(summary.skipped.values())) == (400, 0)
-    found = await counts()
-    assert found["works"] == 400
-    assert found["authorships"] == sum(len(w["authorships"]) for w in records)
-    assert found["stubs"] == 0  # every reference points at an earlier work of the corpus
+def test_generate_writes_the_corpus(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = main(["--works", "50", "--seed", "2", "--out", str(tmp_path)])
+    assert code == 0
+    assert (tmp_path / "works_000.jsonl.gz").is_file()
+    assert "wrote 50 works" in capsys.readouterr().out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.importer.csv_files import ARRAY_DELIMITER, CsvFile, cell
+from service.importer.bulk.csv_files import ARRAY_DELIMITER, CsvFile, cell
 
 
 def test_cells_keep_null_empty_text_quotes_and_arrays_apart() -> None:

@@ -1,4 +1,4 @@
-"""CSV files as `neo4j-admin database import` reads them (service/importer/bulk.py)."""
+"""CSV files as `neo4j-admin database import` reads them (the bulk load, service/importer/bulk/)."""
 
 from __future__ import annotations
 

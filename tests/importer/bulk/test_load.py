@@ -15,13 +15,14 @@ from typing import Any
 
 import pytest
 
+from bench.generate import Corpus, write_corpus
 from neo4j import AsyncDriver
 from service import localdb
 from service.graph import open_driver
-from service.importer import bulk, bulk_parts
-from service.importer.bulk import NotEmpty, bulk_import
-from service.importer.bulk_progress import Step, Ticker
-from service.importer.generate import Corpus, write_corpus
+from service.importer.bulk import parts, write
+from service.importer.bulk.assemble import in_parallel
+from service.importer.bulk.load import NotEmpty, bulk_import
+from service.importer.bulk.progress import Step, Ticker
 from service.importer.limits import MAX_RECORD_BYTES
 from service.importer.loader import ImportAborted, Summary, files_in
 from service.seed import SEED_DIR
@@ -146,9 +147,9 @@ async def bulk_loaded(bulk_settings: Settings, inputs: list[Path]) -> AsyncItera
     try:
         with pytest.MonkeyPatch.context() as patch:
             # Small chunks, so later records supersede rows already written to the files.
-            patch.setattr(bulk_parts, "CHUNK", CHUNK)
+            patch.setattr(parts, "CHUNK", CHUNK)
             steps: list[Step] = []
-            summary = await bulk.bulk_import(bulk_settings, inputs, progress=steps.append)
+            summary = await bulk_import(bulk_settings, inputs, progress=steps.append)
         assert not summary.skipped, summary.problems
         # Each phase reported as it ends, with its time, in order; the files' records counted
         # across the worker processes, then the rest's.
@@ -268,7 +269,7 @@ def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) ->
         steps: list[Step] = []
         summary = Summary()
         with Ticker(steps.append) as ticker:
-            written, others = bulk.write_csv(
+            written, others = write.write_csv(
                 files,
                 folder,
                 summary,
@@ -278,7 +279,7 @@ def test_files_are_the_same_written_by_one_process_or_several(tmp_path: Path) ->
                 ticker=ticker,
             )
         assert written.rows("Researcher") > 400 and written.rows("AUTHORED") > 500
-        assert gc.isenabled()  # off while writing (see bulk.no_cycle_collection), then back
+        assert gc.isenabled()  # off while writing (see write.no_cycle_collection), then back
         # What the workers read and the forked writers wrote is counted in the parent.
         finals = {s.phase: s.done for s in steps if s.final}
         assert finals == {
@@ -302,7 +303,7 @@ def _fails() -> None:
 def test_a_failing_process_fails_the_bulk_write() -> None:
     ran: list[str] = []
     with pytest.raises(RuntimeError, match=r"exit codes \[3\]"):
-        bulk.in_parallel([lambda: ran.append("here"), _fails])
+        in_parallel([lambda: ran.append("here"), _fails])
     assert ran == ["here"]
 
 
@@ -311,7 +312,7 @@ def test_fail_fast_stops_at_the_first_bad_record_of_any_worker(tmp_path: Path) -
     bad.write_text('{"id": "https://openalex.org/W1", "title": "ok"}\nnot json\n')
     files = [*files_in(INPUTS), bad]
     with pytest.raises(ImportAborted, match=rf"{bad}:2: not valid JSON"):
-        bulk.write_csv(
+        write.write_csv(
             files,
             tmp_path / "out",
             Summary(),

@@ -1,10 +1,11 @@
-"""Researcher summaries computed for the offline importer. Their figures are compared with
-cypher/import/refresh_researchers.cypher by the bulk parity test (tests/importer/test_bulk.py);
-these check how the researchers are shared out between processes."""
+"""Researcher summaries, one definition for both import paths. Their figures are checked against
+the live computation of cards and slices (tests/importer/test_summaries.py) and between the
+paths by the bulk parity test (tests/importer/bulk/test_load.py); these check how the
+researchers are shared out between the processes of a bulk load."""
 
 from __future__ import annotations
 
-from service.importer.summary_columns import Summariser, Work
+from service.importer.summariser import Summariser, Work
 
 
 def summariser(works: list[Work], people: str) -> Summariser:

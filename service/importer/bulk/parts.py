@@ -1,159 +1,28 @@
-"""One input file's works, shaped into the CSV rows of a bulk load (service/importer/bulk.py).
+"""One input file's works, shaped into the CSV rows of a bulk load.
 
 Files are shaped in parallel, one process each, as reading and mapping is most of a bulk load's
-Python time; service/importer/bulk.py puts the parts together in file order. Each part keeps
-what a later file can change: the occurrence of each work (a later record of a work replaces
-the earlier one's rows), the nodes many works share, merged with the rules of
-`cypher/import/works.cypher` (`Nodes.absorb` applies the same rules across parts), and what the
-researcher summaries read of each work.
+Python time; assemble.py puts the parts together in file order. Each part keeps what a later
+file can change: the occurrence of each work (a later record of a work replaces the earlier
+one's rows), the nodes many works share, merged by the rules of service/importer/nodes.py
+(`Nodes.absorb` applies them across parts), and what the researcher summaries read of each work.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from service.importer.bulk_progress import Ticker, counted
-from service.importer.csv_files import CsvFile, Output, typed
+from service.importer.bulk.columns import AUTHORED_TYPES, PAPER_HEADER, PAPER_TYPES, PART_BITS
+from service.importer.bulk.csv_files import CsvFile, Output, typed
+from service.importer.bulk.progress import Ticker, counted
 from service.importer.loader import Refusal, Summary, accept, map_item
+from service.importer.nodes import Nodes, Record, authorships, resolver
 from service.importer.readers import Item, read_file
-from service.importer.summary_columns import Work
-from service.importer.works import batch_params, fuller
+from service.importer.summariser import Work
+from service.importer.works import batch_params
 
-Record = dict[str, Any]
-# Paper properties and their import types; `work_row` must not produce a key missing here.
-PAPER_TYPES = {
-    "title": "string",
-    "year": "long",
-    "date": "string",
-    "sortDate": "string",
-    "type": "string",
-    "doi": "string",
-    "arxivId": "string",
-    "pmid": "string",
-    "language": "string",
-    "abstract": "string",
-    "citedByCount": "long",
-    "keywords": "string[]",
-    "landingPageUrl": "string",
-    "isRetracted": "boolean",
-    "isOa": "boolean",
-    "oaUrl": "string",
-    "unmatchedAuthors": "string[]",
-    "pmcid": "string",
-    "magId": "string",
-}
-# Authorship properties; `researcher` and `sortDate` are the copies works.cypher keeps for
-# the works page's index (the researcher's id, the paper's sort key).
-AUTHORED_TYPES = {
-    "researcher": "string",
-    "sortDate": "string",
-    "position": "long",
-    "authorPosition": "string",
-    "corresponding": "boolean",
-    "rawAuthorName": "string",
-    "rawAffiliations": "string[]",
-    "institutionIds": "string[]",
-}
-PROVENANCE = ("source", "sourceId", "importedAt")
-PAPER_HEADER = [
-    "occurrence:IGNORE",
-    "id:ID(Paper)",
-    *(typed(k, t) for k, t in PAPER_TYPES.items()),
-    "stub:boolean",
-    *PROVENANCE,
-]
 CHUNK = 5000  # works per `batch_params` call: bounds the memory of the flat lists
-# A part's occurrence numbers start at its index shifted by this many bits, so numbers are
-# unique across parts and say which part's files hold a row.
-PART_BITS = 40
-
-
-def resolver(merged: dict[str, str]) -> Callable[[str], str]:
-    """The surviving id of an author, following merge chains (A -> B -> C gives C)."""
-
-    def resolve(author: str) -> str:
-        seen = {author}
-        while author in merged:
-            author = merged[author]
-            if author in seen:
-                break  # a cycle in the merges: stop where it closes
-            seen.add(author)
-        return author
-
-    return resolve
-
-
-@dataclass
-class Nodes:
-    """Nodes met in several works, merged as `cypher/import/works.cypher` merges them: the
-    first record creates, later ones fill what it lacked, the fuller byline name wins,
-    affiliation years are united."""
-
-    researchers: dict[str, Record] = field(default_factory=dict)
-    institutions: dict[str, Record] = field(default_factory=dict)
-    venues: dict[str, Record] = field(default_factory=dict)
-    topics: dict[str, Record] = field(default_factory=dict)
-    funders: dict[str, Record] = field(default_factory=dict)
-    part_of: set[tuple[str, str]] = field(default_factory=set)
-    affiliations: dict[tuple[str, str], set[int]] = field(default_factory=dict)
-    references: set[str] = field(default_factory=set)
-
-    def researcher(self, a: Record) -> None:
-        known = self.researchers.get(a["id"])
-        if known is None:
-            self.researchers[a["id"]] = dict(a)
-            return
-        if fuller(a["name"], known["name"]):
-            known["name"] = a["name"]
-        known["orcid"] = known["orcid"] or a["orcid"]
-
-    def institution(self, i: Record) -> None:
-        known = self.institutions.setdefault(i["id"], dict(i))
-        for k in ("ror", "countryCode", "type"):
-            if known.get(k) is None:
-                known[k] = i.get(k)
-
-    def affiliation(self, key: tuple[str, str], years: Iterable[int]) -> None:
-        self.affiliations.setdefault(key, set()).update(years)
-
-    def take(self, params: Record, resolve: Callable[[str], str]) -> None:
-        """The shared nodes of a batch (`batch_params`), with merged author ids resolved."""
-        for a in params["researchers"]:
-            self.researcher({**a, "id": resolve(a["id"])})
-        for i in params["institutions"]:
-            self.institution(i)
-        for f in params["affiliations"]:
-            self.affiliation((resolve(f["author"]), f["institution"]), f["years"])
-        for v in params["venues"]:
-            self.venues.setdefault(v["id"], v)
-        for t in params["topics"]:
-            self.topics.setdefault(t["id"], t)
-        for e in params["partOf"]:
-            self.part_of.add((e["child"], e["parent"]))
-        for f in params["funders"]:
-            self.funders.setdefault(f["id"], f)
-        self.references.update(params["stubs"])
-
-    def absorb(self, later: Nodes) -> None:
-        """The nodes of a later part, with the same rules as if its works came next."""
-        for a in later.researchers.values():
-            self.researcher(a)
-        for i in later.institutions.values():
-            self.institution(i)
-        for key, years in later.affiliations.items():
-            self.affiliation(key, years)
-        for mine, theirs in (
-            (self.venues, later.venues),
-            (self.topics, later.topics),
-            (self.funders, later.funders),
-        ):
-            for ident, value in theirs.items():
-                mine.setdefault(ident, value)
-        self.part_of |= later.part_of
-        self.references |= later.references
 
 
 @dataclass
@@ -249,20 +118,19 @@ class PartWriter:
                 imported_at,
             )
         self.nodes.take(params, self.resolve)
-        authored: set[tuple[str, str]] = set()
         sort_date = {w["id"]: w["props"]["sortDate"] for w in params["works"]}
         authors: dict[str, list[str]] = {w["id"]: [] for w in params["works"]}
         topics: dict[str, list[str]] = {w["id"]: [] for w in params["works"]}
         links = self.per_work
-        for a in params["authored"]:
-            key = (self.resolve(a["author"]), a["paper"])
-            if key not in authored:  # two merged ids on one byline: one authorship, the first
-                authored.add(key)
-                authors[key[1]].append(key[0])
-                props = {**a["props"], "researcher": key[0], "sortDate": sort_date[key[1]]}
-                links["AUTHORED"].link(
-                    *key, *(props.get(k) for k in AUTHORED_TYPES), occurrence=number[key[1]]
-                )
+        for a in authorships(params["authored"], self.resolve):
+            authors[a["paper"]].append(a["author"])
+            props = {**a["props"], "researcher": a["author"], "sortDate": sort_date[a["paper"]]}
+            links["AUTHORED"].link(
+                a["author"],
+                a["paper"],
+                *(props.get(k) for k in AUTHORED_TYPES),
+                occurrence=number[a["paper"]],
+            )
         for h in params["hasTopic"]:
             topics[h["paper"]].append(h["topic"])
             links["HAS_TOPIC"].link(

@@ -1,11 +1,10 @@
-"""Researcher summaries computed in Python, for the offline importer (service/importer/bulk.py).
-
-`cypher/import/refresh_researchers.cypher` costs about a millisecond of database time per
-researcher, which made it the longest phase of a bulk load (minutes at a million works). Every
-authorship of a bulk load already passes through Python, so the same figures are computed here
-from the final version of each work and written as columns of the researcher file. Same
-figures, orders and caps as that query, which stays the one definition for every other write
-path; `tests/importer/test_bulk.py` compares the graphs both build from the same files.
+"""Researcher summaries: the figures a profile card and a graph slice read instead of walking
+every work and co-author of a prolific author on each request (issue 3). The one definition of
+them, for both import paths: the offline load (service/importer/bulk/) summarises every
+researcher from the works it wrote; the transactional import (service/importer/summaries.py)
+reads the works of the researchers a run touched back from the graph and summarises those.
+docs/graph-model.md lists the figures. Whatever depends on claims or follows is never stored:
+those change without imports, so the card reads them live.
 """
 
 from __future__ import annotations
@@ -18,7 +17,14 @@ from typing import Any
 
 import numpy as np
 
-# Columns of the researcher file and their import types, as the query names the properties.
+from service import collaborators
+from service.page_sizes import MAX_FIRST, MAX_GRAPH_NODES
+
+# Kept per researcher: every collaborator `closeCollaborators(first:)` can ask for, and every
+# candidate of one node kind the largest slice can show (its budget counts the center).
+KEEP_COLLABORATORS = MAX_FIRST
+KEEP_SLICE = MAX_GRAPH_NODES - 1
+# The stored properties and their types (the offline load writes them as researcher columns).
 SUMMARY_TYPES = {
     "summaryLatestYear": "long",
     "summaryCoauthors": "long",
@@ -37,7 +43,6 @@ SUMMARY_TYPES = {
     "summarySliceInstitutionMembers": "long[]",
     "summarySlicePaperIds": "string[]",
 }
-MAX_BYLINE = 200  # co-authorship counts only on works of at most this many authors
 # What summarising and writing one researcher costs besides their co-authors, in co-authors:
 # fitted to the time each share took on a generated 100k-work corpus (it was 1, and the share
 # of the many one-work researchers took half as long again as the prolific authors' share).
@@ -95,9 +100,9 @@ class Summariser:
         institution_names: Mapping[str, str | None],
         affiliations: Mapping[str, Sequence[str]],
         *,
-        keep_collaborators: int,
-        keep_slice: int,
-        close_min_shared: int,
+        keep_collaborators: int = KEEP_COLLABORATORS,
+        keep_slice: int = KEEP_SLICE,
+        close_min_shared: int = collaborators.CLOSE_MIN_SHARED,
     ) -> None:
         """`names`: researcher id -> name, for every researcher to summarise;
         `affiliations`: researcher id -> institution ids."""
@@ -167,17 +172,17 @@ class Summariser:
         shared: defaultdict[str, int] = defaultdict(int)
         strength: defaultdict[str, float] = defaultdict(float)
         last: dict[str, int] = {}
-        crowded: set[str] = set()  # co-authors on works of more than MAX_BYLINE authors
+        crowded: set[str] = set()  # co-authors on works too crowded to count (MAX_BYLINE)
         # Oldest first, so a co-author's last year is the year of the last shared work seen.
         for w in sorted(works_of, key=lambda w: -1 if w.year is None else w.year):
             byline = len(w.authors)
-            if byline > MAX_BYLINE:
+            if byline > collaborators.MAX_BYLINE:
                 crowded.update(w.authors)
                 continue
             if byline < 2:
                 continue
             year = w.year if w.year is not None else base
-            weight = (1.0 / (byline - 1)) * 0.8 ** (base - year)
+            weight = collaborators.weight(byline, base - year)
             for c in w.authors:
                 shared[c] += 1
                 strength[c] += weight
@@ -189,8 +194,8 @@ class Summariser:
         topics = Counter(itertools.chain.from_iterable(w.topics for w in works_of))
         topic_order = _ranked(topics, self.topic)[:keep_slice]
         coauthors = _ranked(shared, self.person)
-        collaborators = sorted(coauthors, key=strength.__getitem__, reverse=True)
-        collaborators = collaborators[: self.keep_collaborators]
+        strongest = sorted(coauthors, key=strength.__getitem__, reverse=True)
+        strongest = strongest[: self.keep_collaborators]
         places, members = self._institutions(shared)
         newest = sorted(
             sorted(works_of, key=lambda w: self.paper[w.id]),
@@ -204,10 +209,10 @@ class Summariser:
             "summaryTopics": len(topics),
             "summaryTopicIds": _listed(topic_order),
             "summaryTopicWorks": _listed(map(topics.__getitem__, topic_order)),
-            "summaryCollaboratorIds": _listed(collaborators),
-            "summaryCollaboratorShared": _listed(map(shared.__getitem__, collaborators)),
-            "summaryCollaboratorStrength": _listed(map(strength.__getitem__, collaborators)),
-            "summaryCollaboratorLastYear": _listed(last.get(c, -1) for c in collaborators),
+            "summaryCollaboratorIds": _listed(strongest),
+            "summaryCollaboratorShared": _listed(map(shared.__getitem__, strongest)),
+            "summaryCollaboratorStrength": _listed(map(strength.__getitem__, strongest)),
+            "summaryCollaboratorLastYear": _listed(last.get(c, -1) for c in strongest),
             "summarySlicePeople": len(shared),
             "summaryCloseCoauthors": sum(1 for n in shared.values() if n >= self.close_min_shared),
             "summarySliceCoauthorIds": _listed(kept),

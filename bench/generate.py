@@ -1,5 +1,9 @@
 """A synthetic OpenAlex-format works corpus of any size, the same for the same seed.
 
+    .venv/bin/python -m bench.generate --works N [--seed S] --out data/gen [--shard K] [--plain]
+
+A benchmark tool (bench/scale.py loads such corpora), not part of the service.
+
 Shapes follow real scholarly graphs closely enough to load-test with: authors per work and
 works per author are heavy-tailed (a few prolific authors, many one-paper ones), co-authors
 come mostly from a lead author's circle so collaborations repeat, topics and institutions are
@@ -9,16 +13,17 @@ OpenAlex id when both are loaded into one graph.
 """
 
 # Reproducible pseudo-randomness is the point here; nothing is secret.
-# ruff: noqa: S311
 
 from __future__ import annotations
 
+import argparse
 import bisect
 import gzip
 import itertools
 import json
 import random
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -307,3 +312,21 @@ def write_corpus(
             path.write_bytes(text)
         written.append(path)
     return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    top = argparse.ArgumentParser(prog="bench.generate", description=__doc__.split("\n")[0])
+    top.add_argument("--works", type=int, required=True, help="number of works")
+    top.add_argument("--seed", type=int, default=1, help="same seed, same corpus")
+    top.add_argument("--out", type=Path, required=True, help="folder to write into")
+    top.add_argument("--shard", type=int, default=20_000, help="works per file")
+    top.add_argument("--plain", action="store_true", help="write .jsonl, not .jsonl.gz")
+    args = top.parse_args(argv)
+    corpus = Corpus(works=args.works, seed=args.seed)
+    written = write_corpus(corpus, args.out, gzip_output=not args.plain, shard_size=args.shard)
+    print(f"wrote {corpus.works:,} works in {len(written)} file(s) under {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

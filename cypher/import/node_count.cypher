@@ -1,0 +1,4 @@
+// How many nodes the database holds: a bulk load replaces the database, so it refuses to run
+// unless this is 0.
+MATCH (n)
+RETURN count(n) AS nodes
