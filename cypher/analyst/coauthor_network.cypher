@@ -1,6 +1,6 @@
 // @query coauthor_network
 // A researcher's co-authors and how strong each tie is: shared works, the strength the profile
-// shows (service/collaborators.py: each shared work adds 1/(authors - 1), times 0.8 for each
+// shows (the same rule: each shared work adds 1/(authors - 1), times 0.8 for each
 // year it lies before the researcher's latest work) and the year of the latest one.
 // Works with more than $maxByline authors are skipped: a 3000-author paper says little about
 // who actually works together (the profile skips those of more than 200: maxByline 200

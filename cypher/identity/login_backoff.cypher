@@ -1,13 +1,15 @@
 // One log in attempt by the (account, client) pair $key. While the delay after an earlier attempt
 // runs (`waiting`), nothing is counted. Otherwise the attempt is counted, and every attempt after
 // the first $free makes the pair wait $baseS seconds, doubling each time, at most $maxS. The count
-// starts over once a delay has been over for $windowS seconds. Locked before it is read, so
-// concurrent attempts cannot all slip through one gap.
+// starts over after $windowS seconds without an attempt. Locked before it is read, so concurrent
+// attempts cannot all slip through one gap. Only a real delay moves `waitUntil`: concurrent
+// attempts carry `$now`s a moment apart, and a zero delay stamped with a later one must not make
+// an earlier one wait.
 MERGE (t:LoginThrottle {key: $key})
-  ON CREATE SET t.attempts = 0, t.waitUntil = $now
+  ON CREATE SET t.attempts = 0, t.waitUntil = datetime({epochSeconds: 0}), t.lastAttempt = $now
 SET t.locked = true
 WITH t, t.waitUntil > $now AS waiting,
-     t.waitUntil <= $now - duration({seconds: $windowS}) AS quiet
+     coalesce(t.lastAttempt, t.waitUntil) <= $now - duration({seconds: $windowS}) AS quiet
 WITH t, waiting,
      CASE WHEN waiting THEN t.attempts WHEN quiet THEN 1 ELSE t.attempts + 1 END AS attempts
 WITH t, waiting, attempts, attempts - $free - 1 AS doublings
@@ -16,7 +18,8 @@ WITH t, waiting, attempts,
           WHEN doublings >= 30 THEN $maxS
           ELSE toInteger($baseS * 2 ^ doublings) END AS delay
 SET t.attempts = attempts,
-    t.waitUntil = CASE WHEN waiting THEN t.waitUntil
+    t.lastAttempt = CASE WHEN waiting OR t.lastAttempt > $now THEN t.lastAttempt ELSE $now END,
+    t.waitUntil = CASE WHEN waiting OR delay = 0 THEN t.waitUntil
                        ELSE $now + duration({seconds: CASE WHEN delay > $maxS THEN $maxS
                                                            ELSE delay END}) END
 RETURN waiting, t.waitUntil AS waitUntil, attempts

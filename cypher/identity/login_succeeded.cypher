@@ -1,5 +1,5 @@
 // After user $userId logged in from address $address with the device whose token hashes to
-// $device: clear the failed attempts of the pair throttle $pair (null: none), remember the device
+// $device: reset the failed attempts of the pair throttle $pair (null: none), remember the device
 // and the address as known to the account as of $now, and forget those not seen since $since.
 MATCH (u:User {id: $userId})
 CALL (u) {
@@ -7,9 +7,12 @@ CALL (u) {
   WHERE old.lastSeen <= $since
   DETACH DELETE old
 }
+// Reset, not deleted: a concurrent attempt that already matched the node would otherwise read
+// a deleted node's missing properties once it gets the lock. Its delay ends at the epoch, so no
+// attempt stamped a moment before this one waits, and the next one counts from 1.
 CALL () {
   OPTIONAL MATCH (t:LoginThrottle {key: $pair})
-  DELETE t
+  SET t.attempts = 0, t.waitUntil = datetime({epochSeconds: 0})
 }
 MERGE (d:KnownClient {key: u.id + '|device|' + $device})
   ON CREATE SET d.kind = 'device'
