@@ -134,7 +134,9 @@ class Graph:
                         routing_=routing,
                         database_=self.settings.database,
                     )
-                return [record.data() for record in result.records]
+                # dict(record), not record.data(): queries return maps and scalars, never nodes, so
+                # the recursive transform is work for nothing (about 1.5 ms on a profile).
+                return [dict(record) for record in result.records]
             except errors.GraphError as exc:
                 if not _passing(exc.__cause__) or time.monotonic() + delay > give_up:
                     raise

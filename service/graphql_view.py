@@ -52,6 +52,10 @@ class GraphQLApp(GraphQL[Context, None]):
             raise HTTPException(400, "the JSON in the request must be an object")
         return decoded
 
+    def encode_json(self, data: object) -> bytes:
+        # orjson: several times quicker than json.dumps on a profile's answer, and UTF-8 as is.
+        return orjson.dumps(data)
+
     async def get_context(self, request: Any, response: Any) -> Context:
         return context_for(request, response)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxTokensLimiter, SchemaExtension
+from strawberry.extensions import MaxTokensLimiter, ParserCache, SchemaExtension
 from strawberry.types import ExecutionResult
 
 from service import metrics
@@ -152,6 +152,9 @@ def build_schema(limits: GraphQLLimits | None = None) -> Schema:
         # Factories, so each request gets fresh extension instances.
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+            # Bounded (strawberry's LRU, keyed by the text and the token limit): repeated
+            # documents skip the parser; see DocumentLimits for validation.
+            lambda: ParserCache(maxsize=256),
             lambda: DocumentLimits(limits),
             OperationMetrics,
         ],

@@ -8,12 +8,17 @@ however large its expansion; a document over a limit is refused before graphql-c
 validation, which also follows spreads, ever sees it. The rest of validation then runs on one
 worker thread, so no document can hold the event loop that every other request shares.
 
+A document that passed is remembered by its text (a bounded LRU, as strawberry's parser cache
+keeps its parse), so the pages' and clients' usual documents skip the checks after their first
+request: validation was the largest part of the service's own time on a profile view.
+
 Unknown fragments and fragment cycles count as empty here: validation names them properly.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,6 +42,10 @@ CODE = "DOCUMENT_TOO_LARGE"
 # One thread: validations queue behind each other instead of taking turns with the event loop
 # for the interpreter lock, so requests that need no validation stay quick under a flood.
 _VALIDATION = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphql-validation")
+# Texts of documents that passed every check; only passes are kept, so a flood of bad documents
+# evicts nothing. Validity depends on the text and the schema, which is one per process.
+PASSED_MAX = 256
+_passed: OrderedDict[str, None] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -163,18 +172,28 @@ class DocumentLimits(SchemaExtension):
 
     async def on_validate(self) -> AsyncIterator[None]:
         context = self.execution_context
-        document = context.graphql_document
+        document, text = context.graphql_document, context.query
         if document is not None and context.pre_execution_errors is None:
-            refused = problems(document, self.limits)
-            if refused:
-                # Strawberry skips its own validation once errors are set.
-                context.pre_execution_errors = refused
-            elif context.validation_rules:
-                context.pre_execution_errors = await asyncio.get_running_loop().run_in_executor(
-                    _VALIDATION,
-                    validate_document,
-                    context.schema._schema,
-                    document,
-                    context.validation_rules,
-                )
+            if text is not None and text in _passed:
+                _passed.move_to_end(text)
+                # Strawberry skips its own validation once errors are set (here: none).
+                context.pre_execution_errors = []
+            else:
+                context.pre_execution_errors = await self._check(document)
+                if text is not None and not context.pre_execution_errors:
+                    _passed[text] = None
+                    if len(_passed) > PASSED_MAX:
+                        _passed.popitem(last=False)
         yield
+
+    async def _check(self, document: DocumentNode) -> list[GraphQLError]:
+        refused = problems(document, self.limits)
+        if refused or not self.execution_context.validation_rules:
+            return refused
+        return await asyncio.get_running_loop().run_in_executor(
+            _VALIDATION,
+            validate_document,
+            self.execution_context.schema._schema,
+            document,
+            self.execution_context.validation_rules,
+        )

@@ -11,7 +11,7 @@ from graphql import get_introspection_query, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
-from service.schema import Mutation, Query, Schema, build_schema
+from service.schema import Mutation, Query, Schema, build_schema, document_limits
 from service.schema.document_limits import CODE, Shape, measure
 from service.schema.problems import PROBLEM_TYPES
 from service.settings import GraphQLLimits
@@ -126,3 +126,26 @@ async def test_an_exception_escaping_the_extensions_is_still_masked() -> None:
     result = await schema.execute("{ __typename }")
     assert result.errors is not None
     assert [e.message for e in result.errors] == ["Unexpected error."]
+
+
+async def test_a_document_that_passed_is_remembered_and_a_bad_one_is_not() -> None:
+    schema = build_schema()
+    good, bad = "query Remembered { __typename }", "query Bad { __typename nope }"
+    assert (await schema.execute(good)).errors is None
+    assert good in document_limits._passed
+    first = await schema.execute(bad)
+    assert first.errors is not None and bad not in document_limits._passed
+    # Remembered documents are not excused from anything: the bad one fails the same way again,
+    # and the good one still runs.
+    assert [e.message for e in (await schema.execute(bad)).errors or ()] == [
+        e.message for e in first.errors
+    ]
+    assert (await schema.execute(good)).data == {"__typename": "Query"}
+
+
+async def test_the_memory_of_passed_documents_is_bounded() -> None:
+    schema = build_schema()
+    for i in range(document_limits.PASSED_MAX + 10):
+        assert (await schema.execute(f"query Q{i} {{ __typename }}")).errors is None
+    assert len(document_limits._passed) == document_limits.PASSED_MAX
+    assert "query Q0 { __typename }" not in document_limits._passed
