@@ -49,8 +49,8 @@ def parameters(stripped: str) -> dict[str, int]:
 
 
 def first_write(stripped: str) -> re.Match[str] | None:
-    """The first write clause keyword, or None. Does not see writes made by procedures
-    (`CALL apoc.create...`) or through `CALL { ... } IN TRANSACTIONS` helpers named elsewhere."""
+    """The first write clause keyword, or None. Does not see writes made by procedure calls
+    (`CALL db.create.setNodeVectorProperty(...)`); Neo4j's read routing still refuses those."""
     return _WRITE.search(stripped)
 
 

@@ -5,11 +5,13 @@ declare the query's contract; the rest is the query text, sent to Neo4j unchange
 parameters. This module is the one place file text becomes a driver query.
 
     // Follows a researcher on the user's behalf; no row when either is missing.
-    // @mode write                       -- or read: routed to a reader, may not write
-    // @rows optional                    -- one (exactly one row), optional (zero or one), many
-    // @param userId: String -- the follower's user id
+    // @mode write
+    // @rows optional
+    // @param userId: String -- the follower
     // @column id: String -- the followed researcher's id
 
+`@mode` is read (routed to a reader, may not write) or write; `@rows` is one (exactly one row),
+optional (zero or one) or many, for readers of the code: results are not counted against it.
 Types are Cypher's (String, Integer, Float, Boolean, DateTime, Map, Node, List<...>, Any), `?`
 for nullable; they document, nothing converts by them. Loading checks the header against the
 text (see `_check` and service/cypher_text.py) and the graph boundary checks each call against
