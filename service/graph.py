@@ -17,7 +17,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo
 from service import errors, metrics
 from service.availability import CONNECTIVITY, UNAVAILABLE, Availability
-from service.queries import get, schema_statements
+from service.queries import Mode, for_call, schema_statements
 from service.settings import Neo4jSettings
 
 Row = dict[str, Any]
@@ -74,8 +74,9 @@ def translate(exc: Exception) -> errors.GraphError:
     return kind(message)
 
 
-def _query(name: str, timeout_s: float) -> neo4j.Query:
-    return neo4j.Query(get(name).text, timeout=timeout_s)
+def _query(name: str, params: dict[str, Any], mode: Mode, timeout_s: float) -> neo4j.Query:
+    # The header's contract, checked before anything reaches the driver (service/queries.py).
+    return neo4j.Query(for_call(name, params, modes=(mode,)).text, timeout=timeout_s)
 
 
 def open_driver(settings: Neo4jSettings, *, serving: bool = False) -> AsyncDriver:
@@ -114,12 +115,16 @@ class Graph:
         self.round_trips = 0
 
     async def read(self, name: str, **params: Any) -> list[Row]:
-        return await self._run(name, params, RoutingControl.READ)
+        """Run a `@mode read` query with exactly its declared parameters, routed to a reader."""
+        return await self._run(name, params, "read")
 
     async def write(self, name: str, **params: Any) -> list[Row]:
-        return await self._run(name, params, RoutingControl.WRITE)
+        """Run a `@mode write` query with exactly its declared parameters."""
+        return await self._run(name, params, "write")
 
-    async def _run(self, name: str, params: dict[str, Any], routing: RoutingControl) -> list[Row]:
+    async def _run(self, name: str, params: dict[str, Any], mode: Mode) -> list[Row]:
+        query = _query(name, params, mode, self.settings.query_timeout_s)
+        routing = RoutingControl.READ if mode == "read" else RoutingControl.WRITE
         # A deadlock or a lock wait clears by itself: retried for up to retry_s. A connection
         # failure does not (Neo4j is down): the request fails now and `availability` fails the
         # next ones at once, instead of each waiting out retries.
@@ -129,7 +134,7 @@ class Graph:
             try:
                 async with self.round_trip(name):
                     result = await self.driver.execute_query(
-                        _query(name, self.settings.query_timeout_s),
+                        query,
                         params,
                         routing_=routing,
                         database_=self.settings.database,
@@ -218,18 +223,21 @@ Work = Callable[["Transaction"], Awaitable[list[Row]]]
 
 
 class Transaction:
-    """Named queries inside one managed transaction."""
+    """Named queries inside one managed transaction. A write transaction runs read queries too
+    (a unit of work reads what it is about to change); a read transaction only read ones."""
 
-    def __init__(self, tx: neo4j.AsyncManagedTransaction) -> None:
+    def __init__(self, tx: neo4j.AsyncManagedTransaction, *, write: bool) -> None:
         self._tx = tx
+        self._modes: tuple[Mode, ...] = ("read", "write") if write else ("read",)
 
     async def run(self, name: str, params: dict[str, Any]) -> list[Row]:
-        return [record.data() async for record in await self._tx.run(get(name).text, params)]
+        text = for_call(name, params, modes=self._modes).text
+        return [record.data() async for record in await self._tx.run(text, params)]
 
 
 async def _managed(driver: AsyncDriver, database: str, work: Work, *, write: bool) -> list[Row]:
     async def unit(tx: neo4j.AsyncManagedTransaction) -> list[Row]:
-        return await work(Transaction(tx))
+        return await work(Transaction(tx, write=write))
 
     try:
         async with driver.session(database=database) as session:
@@ -254,7 +262,9 @@ async def read_transaction(driver: AsyncDriver, database: str, work: Work) -> li
 async def write_query(
     driver: AsyncDriver, database: str, name: str, params: dict[str, Any]
 ) -> list[Row]:
-    """Run one named query in a managed write transaction; its rows."""
+    """Run one named `@mode write` query in a managed write transaction; its rows."""
+    modes: tuple[Mode] = ("write",)
+    for_call(name, params, modes=modes)
 
     async def work(tx: Transaction) -> list[Row]:
         return await tx.run(name, params)

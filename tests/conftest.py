@@ -48,8 +48,8 @@ def settings() -> Iterator[Settings]:
                 uri=external or inst.uri,
                 password=password,
                 database=base.neo4j.database,
-                # In-process apps skip the start-up warm-up: it would run queries that the
-                # "every query file was run" check must see tests run. Served ones warm up.
+                # In-process apps skip the start-up warm-up (test_availability turns it on to
+                # test it); served ones warm up.
                 warm_up=False,
             ),
             "localdb": local,
@@ -158,15 +158,3 @@ def live_server(settings: Settings) -> Iterator[LiveServer]:
     server.start()
     yield server
     server.stop()
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Move the 'every query file was run' check to the end, and drop it from partial runs."""
-    check = [i for i in items if i.name == "test_every_query_file_was_run"]
-    rest = [i for i in items if i.name != "test_every_query_file_was_run"]
-    full_run = (
-        not config.args
-        or config.args == [str(config.rootpath / "tests")]
-        or config.args == ["tests"]
-    )
-    items[:] = rest + (check if full_run and not config.option.keyword else [])

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from neo4j import AsyncDriver
-from service import metrics, queries
+from service import metrics
 from service.app import create_app
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import Settings
@@ -112,21 +112,16 @@ def round_trips_of(query: str) -> float:
 async def test_start_up_warms_the_pages_queries_before_ready(
     seeded: AsyncDriver, settings: Settings
 ) -> None:
-    used = set(queries.USED)  # the warm-up runs queries; other tests must still run them all
     before = round_trips_of("researcher/cards")
     warming = settings.neo4j.model_copy(update={"warm_up": True})
     app = create_app(settings.model_copy(update={"neo4j": warming}))
-    try:
-        async with app.router.lifespan_context(app):
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
-                deadline = time.perf_counter() + 60
-                while (ready := await http.get("/readyz")).status_code != 200:
-                    assert ready.json()["status"] == "starting"
-                    assert time.perf_counter() < deadline
-                    await asyncio.sleep(0.1)
-                # Ready only after the profile page's document ran (and Neo4j planned it).
-                assert round_trips_of("researcher/cards") > before
-    finally:
-        queries.USED.clear()
-        queries.USED.update(used)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            deadline = time.perf_counter() + 60
+            while (ready := await http.get("/readyz")).status_code != 200:
+                assert ready.json()["status"] == "starting"
+                assert time.perf_counter() < deadline
+                await asyncio.sleep(0.1)
+            # Ready only after the profile page's document ran (and Neo4j planned it).
+            assert round_trips_of("researcher/cards") > before

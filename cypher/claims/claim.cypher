@@ -9,6 +9,18 @@
 // its author then claims the free record.
 // The active Claim's activeKey is unique (claim_active_record): a second guard against two
 // owners. Every new claim writes an AuditEvent. No row when the record or user is missing.
+// @mode write
+// @rows optional
+// @param researcherId: String -- the record claimed
+// @param userId: String -- the claiming user
+// @param now: DateTime -- when the claim is made
+// @param claimId: String -- id for a new Claim
+// @param evidence: String -- JSON text of the accepted evidence
+// @param strength: Integer -- the evidence's points
+// @param level: Integer -- verification level the evidence earns (2 or 3)
+// @param auditId: String -- id for the AuditEvent
+// @column outcome: String -- active, disputed or existing
+// @column claim: Map -- the claim (id, researcherId, userId, status, strength, level, reviewed, createdAt, evidence)
 MATCH (r:Researcher {id: $researcherId}), (u:User {id: $userId})
 SET r.claimLock = $now
 WITH r, u

@@ -1,6 +1,12 @@
 // The audit trail of every claim on record $researcherId, newest first, at most $first events,
 // with the record's current owner id so the caller can decide who may read it.
 // No row when the record does not exist.
+// @mode read
+// @rows optional
+// @param researcherId: String -- the record
+// @param first: Integer -- at most this many events
+// @column ownerId: String? -- the owning user, null when unclaimed
+// @column events: List<Map> -- audit events, newest first
 MATCH (r:Researcher {id: $researcherId})
 RETURN head(COLLECT { MATCH (r)<-[:CLAIMED]-(o:User) RETURN o.id }) AS ownerId,
        COLLECT { MATCH (r)<-[:FOR]-(c:Claim)<-[:ABOUT]-(e:AuditEvent)

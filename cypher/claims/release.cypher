@@ -1,6 +1,13 @@
 // The owner $userId releases record $researcherId: CLAIMED goes, the active Claim becomes
 // 'released', and the record's level, openness and interests return to the unclaimed state.
 // Locks the record like claim.cypher. No row when $userId does not own the record.
+// @mode write
+// @rows optional
+// @param researcherId: String -- the record released
+// @param userId: String -- its owner
+// @param now: DateTime -- when
+// @param auditId: String -- id for the AuditEvent
+// @column claim: Map -- the released claim's fields
 MATCH (r:Researcher {id: $researcherId})<-[owned:CLAIMED]-(u:User {id: $userId})
 SET r.claimLock = $now
 WITH r, owned, u

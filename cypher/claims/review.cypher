@@ -3,6 +3,15 @@
 // owner at L4, the previous owner's claim is 'superseded' and their openness settings go.
 // reject an active claim: the record is released. reject a dispute: it is closed.
 // Locks the record like claim.cypher; audited. No row when the claim is not open.
+// @mode write
+// @rows optional
+// @param claimId: String -- the claim decided
+// @param now: DateTime -- when
+// @param decision: String -- approve or reject
+// @param auditId: String -- id for the AuditEvent
+// @param adminId: String -- the deciding admin
+// @param note: String? -- the admin's note
+// @column claim: Map -- the decided claim's fields
 MATCH (c:Claim {id: $claimId})-[:FOR]->(r:Researcher)
 WHERE c.status IN ['active', 'disputed']
 SET r.claimLock = $now

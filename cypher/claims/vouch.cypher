@@ -3,6 +3,16 @@
 // changes nothing. The claim's strength becomes its base evidence plus up to $maxVouches
 // vouches ($vouchPoints each); its level is 3 from $strongAt points, else 2 (4 once reviewed).
 // No row when the vouch is not allowed or the claim is closed.
+// @mode write
+// @rows optional
+// @param claimId: String -- the claim vouched for
+// @param voucherId: String -- the vouching user
+// @param now: DateTime -- when
+// @param vouchPoints: Integer -- points one vouch adds
+// @param maxVouches: Integer -- vouches that count at most
+// @param strongAt: Integer -- points for level 3
+// @param auditId: String -- id for the AuditEvent
+// @column claim: Map -- the claim's fields after the vouch
 MATCH (c:Claim {id: $claimId})-[:FOR]->(r:Researcher)
 WHERE c.status IN ['active', 'disputed'] AND c.userId <> $voucherId
   AND EXISTS { (:User {id: $voucherId})-[:CLAIMED]->(mine:Researcher)-[:AUTHORED]->(:Paper)

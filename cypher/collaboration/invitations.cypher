@@ -1,5 +1,12 @@
 // User $userId's invitations: $box 'received' or 'sent', only $status when not null,
 // newest first, at most $first.
+// @mode read
+// @rows many
+// @param box: String -- received or sent
+// @param userId: String -- the user
+// @param status: String? -- only invitations with this status, all when null
+// @param first: Integer -- at most this many
+// @column invitation: Map -- the invitation's fields and senderName
 MATCH (i:Invitation)
 WHERE (($box = 'received' AND i.recipientId = $userId) OR ($box = 'sent' AND i.senderId = $userId))
   AND ($status IS NULL OR i.status = $status)

@@ -2,6 +2,16 @@
 // between sender and recipient whose first message ($messageId) is the invitation's; $block
 // also stops the sender inviting this user again. The invitation is locked before its status is
 // read, so two answers cannot both win. No row when it is not this user's or not pending.
+// @mode write
+// @rows optional
+// @param id: String -- the invitation answered
+// @param userId: String -- the recipient
+// @param now: DateTime -- when
+// @param accept: Boolean -- accept (true) or decline
+// @param conversationId: String -- id for the conversation an acceptance opens
+// @param messageId: String -- id for its first message
+// @param block: Boolean -- also block the sender
+// @column invitation: Map -- the answered invitation's fields and senderName
 MATCH (i:Invitation {id: $id, recipientId: $userId})
 SET i.lock = $now
 WITH i

@@ -5,6 +5,17 @@
 // outcome: 'sent' | 'missing' (no record) | 'unclaimed' | 'self' | 'blocked' (the owner blocked
 // the sender) | 'closed' (not open to collaborate) | 'pending' (invitationId: the pending one)
 // | 'limit'. No row when the sender does not exist.
+// @mode write
+// @rows optional
+// @param senderId: String -- the inviting user
+// @param now: DateTime -- when
+// @param researcherId: String -- the record whose owner is invited
+// @param perDay: Integer -- invitations a sender may send in 24 hours
+// @param id: String -- id for the new invitation
+// @param topic: String -- what to collaborate on
+// @param message: String -- the sender's message
+// @column outcome: String -- sent, or why not
+// @column invitationId: String? -- the new or already pending invitation
 MATCH (s:User {id: $senderId})
 SET s.inviteLock = $now
 WITH s

@@ -1,5 +1,12 @@
 // The researchers user $userId follows, newest follow first, as a keyset page:
 // $first + 1 rows after the cursor $after {since (epoch milliseconds as text), id}, and the total.
+// @mode read
+// @rows optional
+// @param userId: String -- the follower
+// @param after: Map? -- the keyset cursor {since, id}, null for the first page
+// @param first: Integer -- the page size
+// @column total: Integer -- how many the user follows
+// @column page: List<Map> -- up to first + 1 follows after the cursor
 MATCH (u:User {id: $userId})
 CALL (u) {
   RETURN COUNT { (u)-[:FOLLOWS]->(:Researcher) } AS total

@@ -25,6 +25,19 @@
 // derived edge to the center, of kind VIA_<kind> (VIA_PAPER: co-authors once papers are hidden).
 // Edges are found from each node's low-degree side (a paper's authors, topics and citations;
 // a researcher's affiliations; PART_OF upwards), never by expanding a topic's every work.
+// @mode read
+// @rows optional
+// @param center: String -- the center node's id
+// @param yearFrom: Integer? -- only papers from this year
+// @param yearTo: Integer? -- only papers up to this year
+// @param maxNodes: Integer -- node budget including the center
+// @param exclude: List<String> -- ids already on screen
+// @param kinds: List<String>? -- node kinds to include, null for all
+// @column center: String -- the center's id
+// @column nodes: List<Map> -- the nodes, center first
+// @column edges: List<Map> -- the edges among them
+// @column truncated: Boolean -- whether the budget cut neighbours
+// @column total: Integer -- neighbours before the budget
 CALL () {
   MATCH (c:Researcher {id: $center}) RETURN c, 'RESEARCHER' AS centerKind, c.name AS centerLabel
   UNION

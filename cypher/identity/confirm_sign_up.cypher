@@ -2,6 +2,14 @@
 // $maxAttempts wrong guesses returns what the account is made from (`signUp`, only then); a miss
 // counts one more guess. A sign-up that matched, expired or ran out of guesses is deleted, with
 // its password hash. No row when no sign-up is pending for the email.
+// @mode write
+// @rows optional
+// @param email: String -- the pending sign-up's email
+// @param now: DateTime -- when
+// @param maxAttempts: Integer -- wrong guesses allowed
+// @param codeHash: String -- hash of the guessed code
+// @column ok: Boolean -- whether the code matched
+// @column signUp: Map? -- what the account is made from, only when ok
 MATCH (s:SignUp {email: $email})
 SET s.locked = true
 WITH s, s.expiresAt > $now AND s.attempts < $maxAttempts AS open

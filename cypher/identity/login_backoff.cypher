@@ -5,6 +5,17 @@
 // attempts cannot all slip through one gap. Only a real delay moves `waitUntil`: concurrent
 // attempts carry `$now`s a moment apart, and a zero delay stamped with a later one must not make
 // an earlier one wait.
+// @mode write
+// @rows one
+// @param key: String -- the (account, client) pair
+// @param now: DateTime -- when
+// @param windowS: Integer -- seconds without an attempt that start the count over
+// @param free: Integer -- attempts without a delay
+// @param maxS: Integer -- the longest delay
+// @param baseS: Integer -- the first delay
+// @column waiting: Boolean -- whether this attempt must wait
+// @column waitUntil: DateTime? -- when the pair may try again
+// @column attempts: Integer -- attempts in the window
 MERGE (t:LoginThrottle {key: $key})
   ON CREATE SET t.attempts = 0, t.waitUntil = datetime({epochSeconds: 0}), t.lastAttempt = $now
 SET t.locked = true

@@ -1,6 +1,15 @@
 // After user $userId logged in from address $address with the device whose token hashes to
 // $device: reset the failed attempts of the pair throttle $pair (null: none), remember the device
 // and the address as known to the account as of $now, and forget those not seen since $since.
+// @mode write
+// @rows optional
+// @param userId: String -- the user
+// @param since: DateTime -- clients not seen since are forgotten
+// @param pair: String? -- the pair throttle to reset, null for none
+// @param device: String -- hash of the device token
+// @param now: DateTime -- when
+// @param address: String -- the client address
+// @column id: String -- the user's id
 MATCH (u:User {id: $userId})
 CALL (u) {
   MATCH (u)-[:KNOWS]->(old:KnownClient)

@@ -3,6 +3,13 @@
 // an address), 'account:<email hash>' (from clients the account does not know), 'signup:<address>'.
 // The write lock is taken (SET t.locked) before the counter is read, so concurrent attempts are
 // each counted rather than lost updates.
+// @mode write
+// @rows one
+// @param key: String -- what is throttled
+// @param now: DateTime -- when
+// @param windowS: Integer -- the window's length in seconds
+// @column attempts: Integer -- attempts in the current window
+// @column windowStart: DateTime -- when the window started
 MERGE (t:LoginThrottle {key: $key})
   ON CREATE SET t.attempts = 0, t.windowStart = $now
 SET t.locked = true

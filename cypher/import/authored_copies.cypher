@@ -2,6 +2,10 @@
 // researchers $ids, which the works page reads through the authored_sort index. The import
 // writes them with every authorship; this fills them in on graphs written before that index
 // existed (`scholar refresh`, service/importer/summaries.py refresh_all).
+// @mode write
+// @rows one
+// @param ids: List<String> -- researcher ids
+// @column updated: Integer -- AUTHORED relationships set
 UNWIND $ids AS rid
 MATCH (r:Researcher {id: rid})-[a:AUTHORED]->(p:Paper)
 WHERE a.researcher IS NULL OR a.researcher <> r.id OR a.sortDate IS NULL

@@ -6,6 +6,13 @@
 // (merged with years learned from works) and lastKnown for last_known_institution(s).
 // Returns `affiliated`: researchers who gained an institution, whose co-authors' graph slices
 // count it (service/importer/summaries.py).
+// @mode write
+// @rows one
+// @param rows: List<Map> -- author rows
+// @param source: String -- where they came from
+// @param importedAt: String -- the batch's timestamp (ISO text)
+// @column authors: Integer -- authors upserted
+// @column affiliated: List<String> -- authors that gained an affiliation
 UNWIND $rows AS row
 OPTIONAL MATCH (alias:MergedAuthor {id: row.id})
 WITH row, coalesce(alias.into, row.id) AS rid

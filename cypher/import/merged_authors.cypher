@@ -6,6 +6,13 @@
 // person never shows as two researchers whichever order merges and works arrive in.
 // Returns `around`: the survivors, whose summaries and their co-authors' need refreshing
 // (service/importer/summaries.py), since shared works moved to a new id.
+// @mode write
+// @rows one
+// @param rows: List<Map> -- {id, into, date} merges
+// @param source: String -- where they came from
+// @param importedAt: String -- the batch's timestamp (ISO text)
+// @column merges: Integer -- merges recorded
+// @column around: List<String> -- the surviving researchers' ids
 UNWIND $rows AS m
 OPTIONAL MATCH (next:MergedAuthor {id: m.into})
 WITH m, coalesce(next.into, m.into) AS into

@@ -3,6 +3,20 @@
 // with name, ORCID and whether an author record gave the name (`fromRecord`); institutions
 // $institutions with the properties works fill in; which of $venues, $topics and $funders
 // exist; and the years of the affiliations $affiliations ([{author, institution}]).
+// @mode read
+// @rows one
+// @param researchers: List<String> -- researcher ids
+// @param institutions: List<String> -- institution ids
+// @param venues: List<String> -- venue ids
+// @param topics: List<String> -- topic ids
+// @param funders: List<String> -- funder ids
+// @param affiliations: List<Map> -- {author, institution} pairs
+// @column researchers: List<Map> -- stored researchers' merge inputs
+// @column institutions: List<Map> -- stored institutions' merge inputs
+// @column venues: List<String> -- venue ids already stored
+// @column topics: List<String> -- topic ids already stored
+// @column funders: List<String> -- funder ids already stored
+// @column affiliations: List<Map> -- stored affiliation years
 RETURN
   COLLECT {
     UNWIND $researchers AS id

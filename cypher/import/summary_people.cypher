@@ -2,6 +2,13 @@
 // summarised and their co-authors), topics $topics and the institutions of those researchers,
 // in one row: `people`, [id, name, institution ids] lists (ids that name no researcher are
 // left out); `institutions` and `topics`, [id, name] pairs.
+// @mode read
+// @rows one
+// @param ids: List<String> -- researcher ids
+// @param topics: List<String> -- topic ids
+// @column people: List<List<Any>> -- [id, name, institution ids] per researcher
+// @column institutions: List<List<Any>> -- [id, name] per institution
+// @column topics: List<List<Any>> -- [id, name] per topic
 CALL () {
   UNWIND $ids AS rid
   MATCH (r:Researcher {id: rid})

@@ -1,6 +1,12 @@
 // Upsert a batch of topic records with their subfield -> field -> domain chain (PART_OF).
 // $rows: maps shaped by service/importer/entities.py topic_row (taxonomy ids normalised to
 // `subfields/1702` whatever form they came in); $source, $importedAt as for works.
+// @mode write
+// @rows one
+// @param rows: List<Map> -- topic rows
+// @param source: String -- where they came from
+// @param importedAt: String -- the batch's timestamp (ISO text)
+// @column topics: Integer -- topics upserted
 UNWIND $rows AS row
 MERGE (topic:Topic {id: row.id})
 SET topic += row.props, topic.level = 'topic', topic.source = $source, topic.sourceId = row.id,

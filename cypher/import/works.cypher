@@ -18,6 +18,26 @@
 // AUTHORED copies its researcher's id and its paper's sortDate for the works page's index.
 // replan=skip: every part seeks by a unique id, so the plan made for the first batch stays
 // right; without it a growing graph's statistics force costly replans batch after batch.
+// @mode write
+// @rows one
+// @param works: List<Map> -- works {id, props}
+// @param source: String -- where they came from
+// @param importedAt: String -- the batch's timestamp (ISO text)
+// @param researchers: List<Map> -- researchers to set
+// @param institutions: List<Map> -- institutions to set
+// @param venues: List<Map> -- venues not stored yet
+// @param topics: List<Map> -- topics not stored yet
+// @param funders: List<Map> -- funders not stored yet
+// @param stubs: List<String> -- cited work ids to stub
+// @param partOf: List<Map> -- {child, parent} topic edges
+// @param authored: List<Map> -- {author, paper, props} authorships
+// @param affiliations: List<Map> -- {author, institution, years, lastYear}
+// @param hasTopic: List<Map> -- {paper, topic, score}
+// @param publishedIn: List<Map> -- {paper, venue, primary}
+// @param fundedBy: List<Map> -- {paper, funder, awardIds}
+// @param cites: List<Map> -- {paper, ref}
+// @column works: Integer -- works in the batch
+// @column formerAuthors: List<String> -- the works' authors before the batch
 CYPHER replan=skip
 CALL () {
   UNWIND $works AS w

@@ -3,6 +3,11 @@
 // of them most recently affiliated (then by works), and the $first most cited works written
 // there (an AUTHORED naming the institution) by its 500 most recently affiliated researchers,
 // a bounded walk however large the institution. One row per id that exists.
+// @mode read
+// @rows many
+// @param ids: List<String> -- institution ids
+// @param first: Integer -- at most this many researchers and works each
+// @column item: Map -- the institution's page data
 UNWIND $ids AS id
 MATCH (i:Institution {id: id})
 RETURN i {

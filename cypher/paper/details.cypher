@@ -3,6 +3,12 @@
 // cites and is cited by (at most $linksFirst each, most cited first, with the full counts).
 // Stub papers (cited but never imported) come back with `stub: true` and little else.
 // One row per id that exists; ids that name nothing are left out.
+// @mode read
+// @rows many
+// @param ids: List<String> -- paper ids
+// @param authorsFirst: Integer -- at most this many authors
+// @param linksFirst: Integer -- at most this many citing and cited ids each
+// @column item: Map -- the paper's page data
 UNWIND $ids AS id
 MATCH (p:Paper {id: id})
 RETURN p {

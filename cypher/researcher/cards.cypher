@@ -18,6 +18,19 @@
 // authored_sort index (researcher, sortDate on AUTHORED) in date order instead of sorting
 // every work. The stored lists are already in the card's order; they are re-sorted here only
 // so a name changed since the last refresh still breaks ties as it would live.
+// @mode read
+// @rows many
+// @param ids: List<String>? -- ids to fetch, in order, when text is null
+// @param text: String? -- a Lucene query over names
+// @param first: Integer -- at most this many cards
+// @param sections: Boolean -- whether cards carry the profile's sections
+// @param topicsFirst: Integer -- topic shares per card
+// @param worksAfter: Map? -- works page keyset {date, title, id}
+// @param worksFirst: Integer -- works per page (one more is read)
+// @param closeMinShared: Integer -- shared works that make a close collaborator
+// @param collaboratorsFirst: Integer -- close collaborators per card
+// @param coauthorsFirst: Integer -- co-authors per card
+// @column card: Map -- the researcher's card (see the RETURN for its keys)
 CALL () {
   UNWIND range(0, size(coalesce($ids, [])) - 1) AS i
   WITH i WHERE $text IS NULL

@@ -5,6 +5,16 @@
 // `standard-folding` analyzer, so "Bórui" and "Borui" index alike) for $first hits; the hits
 // are ranked together by score, a researcher's works, a paper's citations and a topic's or
 // institution's size breaking near-ties, so a famous namesake comes before an obscure one.
+// @mode read
+// @rows many
+// @param kinds: List<String>? -- node kinds to search, null for all
+// @param query: String -- the Lucene query
+// @param first: Integer -- at most this many hits
+// @column id: String -- the node's id
+// @column kind: String -- its kind
+// @column label: String -- what to show
+// @column detail: String? -- a second line
+// @column score: Float -- the hit's score
 CALL () {
   WITH 1 AS go WHERE $kinds IS NULL OR 'RESEARCHER' IN $kinds
   CALL db.index.fulltext.queryNodes('researcher_search', $query, {limit: $first})

@@ -5,6 +5,11 @@
 // Researchers are ranked among the topic's 2,000 most recent works, so a topic with many
 // thousands of works costs a bounded walk; `researchersSampled` says how many works were read.
 // One row per id that exists.
+// @mode read
+// @rows many
+// @param ids: List<String> -- topic ids
+// @param first: Integer -- at most this many narrower topics and works each
+// @column item: Map -- the topic's page data
 UNWIND $ids AS id
 MATCH (t:Topic {id: id})
 CALL (t) {

@@ -38,7 +38,6 @@ _PARAM = re.compile(
     r"(?:\s*\((?P<range>[^)]*)\))?"
     r"\s*--\s*(?P<doc>.+)$"
 )
-_COLUMN = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\S+)\s*--\s*(?P<doc>.+)$")
 
 
 class HeaderError(queries.QueryFileError):
@@ -132,7 +131,7 @@ def parse(path: Path, root: Path = ANALYST_DIR) -> SavedQuery:
             elif tag == "@param":
                 fields["parameters"].append(_parameter(rest.strip()))
             elif tag == "@column":
-                match = _COLUMN.match(rest.strip())
+                match = queries.DECLARATION.match(rest.strip())
                 if match is None:
                     raise ValueError("expected `@column name: Type -- meaning`")
                 kind = ValueType.parse(match["type"])

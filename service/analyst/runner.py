@@ -15,7 +15,7 @@ from typing import Any
 import neo4j
 from neo4j import AsyncDriver, AsyncResult, RoutingControl
 from neo4j import exceptions as neo
-from service import errors, queries
+from service import errors
 from service.analyst.catalogue import Catalogue, SavedQuery, default_catalogue
 from service.analyst.types import Column, InvalidParameter, check, check_column, from_text
 from service.graph import translate
@@ -72,12 +72,6 @@ def bind_text(query: SavedQuery, pairs: list[str]) -> dict[str, Any]:
     return bind(query, params)
 
 
-def _used(query: SavedQuery) -> None:
-    """Record the run with the query loader when the file is part of the project's cypher/."""
-    if query.path.is_relative_to(queries.CYPHER_DIR):
-        queries.get(query.path.relative_to(queries.CYPHER_DIR).with_suffix("").as_posix())
-
-
 class Runner:
     """Runs catalogue queries by name against one database with a timeout and a row cap."""
 
@@ -118,7 +112,6 @@ class Runner:
                 rows.append(list(record.values()))
             return list(result.keys()), rows, False
 
-        _used(query)
         self.round_trips += 1
         began = time.monotonic()
         try:

@@ -24,12 +24,13 @@ async def set_following(
     """Follow or stop following; the answer is whether the user now follows the record."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.write(
-        "follow/follow" if follow else "follow/unfollow",
-        userId=user.id,
-        researcherId=researcher_id,
-        now=now,
-    )
+    # Each query takes exactly its declared parameters: only following records a time.
+    if follow:
+        rows = await graph.write(
+            "follow/follow", userId=user.id, researcherId=researcher_id, now=now
+        )
+    else:
+        rows = await graph.write("follow/unfollow", userId=user.id, researcherId=researcher_id)
     return follow if rows else Refusal.MISSING
 
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from neo4j import AsyncDriver
+from service.analyst.catalogue import default_catalogue
 from service.importer.limits import MAX_DOCUMENT_BYTES, MAX_KEY, MAX_RECORD_BYTES, MAX_TEXT
 from service.importer.loader import ImportAborted
-from service.queries import get
 from service.settings import Settings
 from tests.importer.conftest import DATA, Load, Query
 
@@ -251,7 +251,7 @@ async def test_wrongly_typed_records_are_skipped_and_coercible_ones_converted(
     # Stored as numbers, so the saved queries that compare and sort them find the work.
     topic = RECORDS[0]["topics"][0]["id"].rsplit("/", 1)[-1]
     found = await cypher(
-        get("analyst/most_cited_in_topic").text, topic=topic, fromYear=2020, limit=5
+        default_catalogue().get("most_cited_in_topic").text, topic=topic, fromYear=2020, limit=5
     )
     assert [(r["paperId"], r["year"], r["citedByCount"]) for r in found] == [
         (RECORDS[0]["id"].rsplit("/", 1)[-1], 2020, 12)

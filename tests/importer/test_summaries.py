@@ -25,7 +25,6 @@ LIVE = Path(__file__).parent / "live"
 LIVE_CARDS = parse(LIVE / "cards.cypher", LIVE).text
 LIVE_SLICE = parse(LIVE / "slice.cypher", LIVE).text
 PAGE = DATA / "api-pages" / "works-page-200.json"
-# Through service.queries, so the meta-test sees both files run.
 CARDS = get("researcher/cards").text
 SLICE = get("graph/slice").text
 FULL = Sections(works_first=100, topics_first=100, collaborators_first=100, coauthors_first=100)
