@@ -48,6 +48,9 @@ _SCALARS = frozenset(
 )
 
 
+_GRAPH_OBJECT = re.compile(r"\b(Node|Relationship|Path)\b")
+
+
 class QueryFileError(ValueError):
     """A `.cypher` file that cannot serve as a query; the message names the file and line."""
 
@@ -228,6 +231,11 @@ def _check(query: CypherQuery, mode_line: int) -> None:
     undeclared = [str(n) for n in names if n not in {c.name for c in query.columns}]
     if undeclared:
         raise fail(line(offset), f"RETURN gives undeclared columns: {', '.join(undeclared)}")
+    for column in query.columns:
+        # The boundary hands rows on as plain dicts (graph.py), skipping the driver's recursive
+        # transform of graph objects: so application queries return maps, never graph objects.
+        if _GRAPH_OBJECT.search(column.type):
+            raise fail(column.line, f"@column {column.name}: return a map projection, not a node")
 
 
 @cache

@@ -145,6 +145,12 @@ def test_returned_but_undeclared_column_fails_at_the_return(tmp_path: Path) -> N
     load_fails(tmp_path, HEADER + DECLARED + body, r"7: RETURN gives undeclared columns: orcid")
 
 
+def test_a_node_column_fails_since_rows_are_plain_dicts(tmp_path: Path) -> None:
+    text = HEADER + "// @param id: String -- the researcher\n// @column r: Node -- the node\n"
+    body = "MATCH (r:Researcher {id: $id})\nRETURN r\n"
+    load_fails(tmp_path, text + body, r"5: @column r: return a map projection, not a node")
+
+
 def test_final_return_is_the_top_level_one(tmp_path: Path) -> None:
     # The subquery's RETURN names `x`; only the outer one's names are the columns.
     body = "MATCH (r:Researcher {id: $id})\nCALL (r) { RETURN 1 AS x }\nRETURN r.name AS name\n"
