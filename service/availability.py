@@ -145,6 +145,9 @@ class Availability:
         finally:
             for attempt in attempts:
                 attempt.cancel()
+            # Awaited, so that no attempt is still connecting when the app closes the driver (a
+            # socket left half-open then is closed only by the garbage collector).
+            await asyncio.gather(*attempts, return_exceptions=True)
             self._probing = False
         self.up = True
         metrics.NEO4J_UP.set(1)
