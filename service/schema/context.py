@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import strawberry
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
+from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from service.collaborators import CLOSE_MIN_SHARED
 from service.graph import Graph
 from service.identity import accounts
 from service.identity.clock import utc_now
 from service.identity.mailer import CodeSender, ConsoleSender
-from service.schema.bounds import decode_cursor
+from service.schema.bounds import MAX_FIRST, decode_cursor
 from service.settings import AuthSettings, Settings
 
 Card = dict[str, Any]
 Row = dict[str, Any]
 CURSOR_FIELDS = ("date", "title", "id")
+# What a profile's sections hold when a field is asked without `first`.
+DEFAULT_WORKS = 20
+DEFAULT_TOPICS = 10
+DEFAULT_COLLABORATORS = 10
 
 
 @dataclass(frozen=True)
@@ -178,3 +185,37 @@ def card_params(
         "coauthorsFirst": sections.coauthors_first,
         "closeMinShared": CLOSE_MIN_SHARED,
     }
+
+
+def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            yield selection
+        elif isinstance(selection, FragmentSpread | InlineFragment):
+            yield from _fields(selection.selections)
+
+
+def wanted_sections(info: strawberry.Info[Context, None]) -> Sections:
+    """The sections a `researcher` field's selection asks for, with their `first` (and the works'
+    `after`), read ahead so that one `researcher/cards` round trip fetches them all."""
+    found: dict[str, dict[str, Any]] = {}
+    for selected in _fields(info.selected_fields[0].selections):
+        found.setdefault(selected.name, selected.arguments)
+
+    def first(name: str, default: int) -> int:
+        # Literal arguments arrive as their source text ("20"), variables as values: None when
+        # the variable is unset or null. Those and out-of-range values are not preloaded; the
+        # field itself then applies its default or reports the value.
+        args = found.get(name)
+        raw = None if args is None else args.get("first", default)
+        value = 0 if raw is None else int(raw)
+        return value if 1 <= value <= MAX_FIRST else 0
+
+    works = found.get("works") or {}
+    return Sections(
+        works_first=first("works", DEFAULT_WORKS),
+        works_after=works.get("after"),
+        topics_first=first("topics", DEFAULT_TOPICS),
+        collaborators_first=first("closeCollaborators", DEFAULT_COLLABORATORS),
+        coauthors_first=first("coauthors", DEFAULT_COLLABORATORS),
+    )

@@ -7,12 +7,10 @@ start as stubs and load their cards through the per-request DataLoader, one roun
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 import strawberry
-from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 from service import errors, trust
 from service.collaborators import CLOSE_MIN_SHARED
@@ -26,10 +24,14 @@ from service.schema.bounds import (
 )
 from service.schema.context import (
     CURSOR_FIELDS,
+    DEFAULT_COLLABORATORS,
+    DEFAULT_TOPICS,
+    DEFAULT_WORKS,
     NO_SECTIONS,
     Card,
     Context,
     Sections,
+    wanted_sections,
 )
 from service.schema.institution import Institution
 from service.schema.paper import Paper, PaperConnection, PaperEdge
@@ -40,9 +42,6 @@ Info = strawberry.Info[Context, None]
 VOUCHABLE = "claims/viewer_may_vouch"
 MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200
-DEFAULT_WORKS = 20
-DEFAULT_TOPICS = 10
-DEFAULT_COLLABORATORS = 10
 
 
 def _cursor_of(work: dict[str, Any]) -> str:
@@ -270,46 +269,13 @@ async def load_researcher(
     return Researcher.from_card(card) if card is not None else None
 
 
-def _fields(selections: Iterable[Selection]) -> Iterable[SelectedField]:
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            yield selection
-        elif isinstance(selection, FragmentSpread | InlineFragment):
-            yield from _fields(selection.selections)
-
-
-def _wanted_sections(info: Info) -> Sections:
-    """The first works/topics/closeCollaborators arguments the request asks for, if any."""
-    found: dict[str, dict[str, Any]] = {}
-    for field in _fields(info.selected_fields[0].selections):
-        found.setdefault(field.name, field.arguments)
-
-    def first(name: str, default: int) -> int:
-        # Literal arguments arrive as their source text ("20"), variables as values: None when
-        # the variable is unset or null. Those and out-of-range values are not preloaded; the
-        # field itself then applies its default or reports the value.
-        args = found.get(name)
-        raw = None if args is None else args.get("first", default)
-        value = 0 if raw is None else int(raw)
-        return value if 1 <= value <= MAX_FIRST else 0
-
-    works = found.get("works") or {}
-    return Sections(
-        works_first=first("works", DEFAULT_WORKS),
-        works_after=works.get("after"),
-        topics_first=first("topics", DEFAULT_TOPICS),
-        collaborators_first=first("closeCollaborators", DEFAULT_COLLABORATORS),
-        coauthors_first=first("coauthors", DEFAULT_COLLABORATORS),
-    )
-
-
 @strawberry.type
 class ProfileQuery:
     @strawberry.field(description="Null when no researcher has this id.")
     async def researcher(self, info: Info, id: strawberry.ID) -> Researcher | None:
         if not 0 < len(id) <= MAX_ID_LENGTH:
             raise UserInputError(f"id must be 1 to {MAX_ID_LENGTH} characters", "id")
-        wanted = _wanted_sections(info)
+        wanted = wanted_sections(info)
         card = await info.context.cards(wanted).load(str(id))
         return Researcher.from_card(card, wanted) if card is not None else None
 
