@@ -10,7 +10,8 @@ ScholarError               anything the service reports on purpose
 │   ├── ReadOnly           a write was attempted where only reads are allowed
 │   ├── QueryTimeout       the server stopped a query that ran too long
 │   └── Unavailable        Neo4j cannot be reached or refused our credentials
-└── Invalid                an input outside its bounds; `field` names it
+└── Invalid                an input outside its bounds; `field` names it (raised from a
+                           resolver: a BAD_USER_INPUT error whose `argument` is `field`)
 
 Expected refusals of a domain rule (not logged in, not the owner, already answered, ...) are
 not errors: the domain returns them as typed results (each area's `Refusal`), which the
@@ -71,3 +72,4 @@ class Invalid(ScholarError):
     def __init__(self, message: str, field: str) -> None:
         super().__init__(message)
         self.field = field
+        self.extensions = {"code": self.code, "argument": field}

@@ -14,7 +14,7 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache, SchemaExtension
 from strawberry.types import ExecutionResult
 
 from service import metrics
-from service.errors import GraphError, QueryTimeout, Unavailable
+from service.errors import GraphError, QueryTimeout, ScholarError, Unavailable
 from service.schema.claims import ClaimsMutation, ClaimsQuery
 from service.schema.collaboration import CollaborationMutation, CollaborationQuery
 from service.schema.document_limits import DocumentLimits
@@ -106,7 +106,7 @@ def _kind(error: GraphQLError) -> str:
         return "unavailable"
     if isinstance(original, QueryTimeout):
         return "timeout"
-    if original is None or isinstance(original, GraphQLError | GraphError):
+    if original is None or isinstance(original, GraphQLError | ScholarError):
         return "client_error"
     return "error"
 

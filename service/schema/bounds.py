@@ -7,22 +7,14 @@ import binascii
 import json
 from typing import Any
 
-from graphql import GraphQLError
-
+from service import errors
 from service.page_sizes import MAX_FIRST as MAX_FIRST
 from service.page_sizes import MAX_GRAPH_NODES as MAX_GRAPH_NODES
 
 
-class UserInputError(GraphQLError):
-    """A request that is well-formed GraphQL but asks for something out of bounds."""
-
-    def __init__(self, message: str, argument: str) -> None:
-        super().__init__(message, extensions={"code": "BAD_USER_INPUT", "argument": argument})
-
-
 def bounded(value: int, argument: str, maximum: int = MAX_FIRST, minimum: int = 1) -> int:
     if not minimum <= value <= maximum:
-        raise UserInputError(
+        raise errors.Invalid(
             f"{argument} must be between {minimum} and {maximum}, got {value}", argument
         )
     return value
@@ -46,5 +38,5 @@ def decode_cursor(
         or set(key) != set(fields)
         or not all(isinstance(key[f], str) for f in fields)
     ):
-        raise UserInputError(f"{argument} is not a cursor this API returned", argument)
+        raise errors.Invalid(f"{argument} is not a cursor this API returned", argument)
     return key

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from service.schema.bounds import MAX_GRAPH_NODES, UserInputError, bounded
+from service import errors
+from service.schema.bounds import MAX_GRAPH_NODES, bounded
 from service.schema.context import Context
 from service.schema.paper import MAX_ID_LENGTH
 from service.schema.types import GraphEdge, GraphNode, GraphSlice, NodeKind
@@ -24,9 +25,9 @@ def _years(years: YearRange | None) -> tuple[int | None, int | None]:
         return None, None
     for value in (years.from_, years.to):
         if value is not None and not MIN_YEAR <= value <= MAX_YEAR:
-            raise UserInputError(f"years must be between {MIN_YEAR} and {MAX_YEAR}", "years")
+            raise errors.Invalid(f"years must be between {MIN_YEAR} and {MAX_YEAR}", "years")
     if years.from_ is not None and years.to is not None and years.from_ > years.to:
-        raise UserInputError("years.from must not be after years.to", "years")
+        raise errors.Invalid("years.from must not be after years.to", "years")
     return years.from_, years.to
 
 
@@ -34,9 +35,9 @@ def _exclude(ids: list[strawberry.ID] | None) -> list[str]:
     if ids is None:
         return []
     if len(ids) > MAX_GRAPH_NODES:
-        raise UserInputError(f"exclude takes at most {MAX_GRAPH_NODES} ids", "exclude")
+        raise errors.Invalid(f"exclude takes at most {MAX_GRAPH_NODES} ids", "exclude")
     if any(not 0 < len(i) <= MAX_ID_LENGTH for i in ids):
-        raise UserInputError(f"each id must be 1 to {MAX_ID_LENGTH} characters", "exclude")
+        raise errors.Invalid(f"each id must be 1 to {MAX_ID_LENGTH} characters", "exclude")
     return [str(i) for i in ids]
 
 
@@ -64,7 +65,7 @@ class ExplorerQuery:
     ) -> GraphSlice:
         bounded(max_nodes, "maxNodes", maximum=MAX_GRAPH_NODES)
         if not 0 < len(center) <= MAX_ID_LENGTH:
-            raise UserInputError(f"center must be 1 to {MAX_ID_LENGTH} characters", "center")
+            raise errors.Invalid(f"center must be 1 to {MAX_ID_LENGTH} characters", "center")
         year_from, year_to = _years(years)
         rows = await info.context.graph.read(
             "graph/slice",
@@ -76,7 +77,7 @@ class ExplorerQuery:
             exclude=_exclude(exclude),
         )
         if not rows:
-            raise UserInputError(
+            raise errors.Invalid(
                 f"no researcher, paper, topic or institution has id {center}", "center"
             )
         row = rows[0]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from service.schema.bounds import UserInputError
+from service import errors
 from service.schema.context import Context, Row
 from service.schema.details import Source, detail
 from service.schema.types import PageInfo
@@ -40,7 +40,7 @@ async def papers(info: Info, ids: list[str]) -> list[Paper]:
 
 def checked_id(id: str, argument: str = "id") -> str:
     if not 0 < len(id) <= MAX_ID_LENGTH:
-        raise UserInputError(f"{argument} must be 1 to {MAX_ID_LENGTH} characters", argument)
+        raise errors.Invalid(f"{argument} must be 1 to {MAX_ID_LENGTH} characters", argument)
     return id
 
 

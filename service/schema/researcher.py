@@ -17,7 +17,6 @@ from service.collaborators import CLOSE_MIN_SHARED
 from service.identity.clock import native
 from service.schema.bounds import (
     MAX_FIRST,
-    UserInputError,
     bounded,
     decode_cursor,
     encode_cursor,
@@ -274,7 +273,7 @@ class ProfileQuery:
     @strawberry.field(description="Null when no researcher has this id.")
     async def researcher(self, info: Info, id: strawberry.ID) -> Researcher | None:
         if not 0 < len(id) <= MAX_ID_LENGTH:
-            raise UserInputError(f"id must be 1 to {MAX_ID_LENGTH} characters", "id")
+            raise errors.Invalid(f"id must be 1 to {MAX_ID_LENGTH} characters", "id")
         wanted = wanted_sections(info)
         card = await info.context.cards(wanted).load(str(id))
         return Researcher.from_card(card, wanted) if card is not None else None

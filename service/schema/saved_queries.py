@@ -17,7 +17,7 @@ from service import errors
 from service.analyst import catalogue as cat
 from service.analyst import types as vt
 from service.analyst.runner import Result, Runner, bind
-from service.schema.bounds import UserInputError, bounded, decode_cursor, encode_cursor
+from service.schema.bounds import bounded, decode_cursor, encode_cursor
 from service.schema.context import Context
 from service.schema.types import PageInfo
 
@@ -171,7 +171,7 @@ def _offset(after: str | None, key: str) -> int:
     offset = cursor["offset"]
     # isascii too: str.isdigit() accepts "²", which int() refuses.
     if cursor["run"] != key or not (offset.isascii() and offset.isdigit()):
-        raise UserInputError("after is a cursor of another query or other parameters", "after")
+        raise errors.Invalid("after is a cursor of another query or other parameters", "after")
     return int(offset)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import strawberry
 
-from service.schema.bounds import MAX_FIRST, UserInputError, bounded
+from service import errors
+from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context, card_params
 from service.schema.researcher import Researcher
 from service.schema.types import NodeKind
@@ -17,11 +18,11 @@ MAX_SEARCH_LENGTH = 200
 
 def _query(text: str) -> str:
     if len(text) > MAX_SEARCH_LENGTH:
-        raise UserInputError(f"text must be at most {MAX_SEARCH_LENGTH} characters", "text")
+        raise errors.Invalid(f"text must be at most {MAX_SEARCH_LENGTH} characters", "text")
     try:
         return lucene_query(text)
     except EmptyQuery as exc:
-        raise UserInputError(str(exc), "text") from None
+        raise errors.Invalid(str(exc), "text") from None
 
 
 @strawberry.type(description="One search result: enough to show it in a list and link to it.")
