@@ -52,6 +52,7 @@ class Availability:
         self.prepared = False
         self._probing = False
         self._tasks: set[asyncio.Task[None]] = set()
+        self._stray: set[asyncio.Future[None]] = set()
         metrics.NEO4J_UP.set(1)
 
     @property
@@ -102,6 +103,11 @@ class Availability:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        # Before the driver closes: attempts left to finish end within the connect timeout.
+        if self._stray:
+            _, late = await asyncio.wait(self._stray, timeout=self.settings.connect_timeout_s + 1)
+            for attempt in late:
+                attempt.cancel()
 
     async def _warm_up(self) -> None:
         assert self._warm is not None
@@ -119,14 +125,31 @@ class Availability:
     async def _try(self, timeout_s: float | None = None) -> str | None:
         """None if `RETURN 1` runs in time (by default, the connect timeout and a little), else
         what went wrong."""
+        attempt = asyncio.ensure_future(self._return_1())
         try:
             async with asyncio.timeout(timeout_s or self.settings.connect_timeout_s + 0.5):
-                async with self.driver.session(database=self.settings.database) as session:
-                    await (await session.run("RETURN 1")).consume()
-        except (TimeoutError, neo.Neo4jError, neo.DriverError, OSError) as exc:
+                await asyncio.shield(attempt)
+        except asyncio.CancelledError:
+            self._let_run(attempt)
+            raise
+        except TimeoutError:
+            self._let_run(attempt)
+            return "TimeoutError"
+        except (neo.Neo4jError, neo.DriverError, OSError) as exc:
             log.debug("Neo4j did not answer: %r", exc)
             return type(exc).__name__
         return None
+
+    async def _return_1(self) -> None:
+        async with self.driver.session(database=self.settings.database) as session:
+            await (await session.run("RETURN 1")).consume()
+
+    def _let_run(self, attempt: asyncio.Future[None]) -> None:
+        # Not cancelled: the driver leaves a socket it is connecting when cancelled to the
+        # garbage collector. Its own connection timeout ends the attempt and closes the socket.
+        self._stray.add(attempt)
+        attempt.add_done_callback(self._stray.discard)
+        attempt.add_done_callback(lambda done: done.cancelled() or done.exception())
 
     async def _probe(self) -> None:
         # A server that has just come back can take seconds over its first queries: attempts
