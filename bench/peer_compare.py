@@ -53,6 +53,7 @@ from bench.scale import (
     instance_settings,
     machine,
     pct,
+    record,
     rss_mib,
     sample_ids,
     start_service,
@@ -476,10 +477,7 @@ def main() -> int:
     )
     print(report)
     if args.write:
-        if not RESULTS.exists():
-            RESULTS.write_text(HEADER, encoding="utf-8")
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + report)
+        record(report, RESULTS, HEADER)
     if args.plot:
         plot(runs, PLOT)
     return 0

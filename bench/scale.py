@@ -229,6 +229,14 @@ async def sample_ids(
     return (ranked[0][1], ranked[0][0]), (full[1], full[0]), ordinary
 
 
+def record(report: str, results: Path, header: str = "") -> None:
+    """Append a run's report to a RESULTS file, starting the file with `header` if it is new."""
+    if header and not results.exists():
+        results.write_text(header, encoding="utf-8")
+    with results.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + report)
+
+
 async def driver_time(
     driver: AsyncDriver, name: str, params: dict[str, Any], timeout_s: float
 ) -> float:
@@ -524,8 +532,7 @@ def main() -> int:
     )
     print(report)
     if args.write:
-        with RESULTS.open("a", encoding="utf-8") as handle:
-            handle.write("\n" + report)
+        record(report, RESULTS)
     if args.plot:
         plot(rows, PLOT)
     return 0

@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 from playwright.async_api import async_playwright
 
-from bench.scale import corpus, fresh_instance, machine, pct, sample_ids, start_service
+from bench.scale import corpus, fresh_instance, machine, pct, record, sample_ids, start_service
 from service import localdb
 from service.graph import open_driver
 from service.importer.bulk import bulk_import
@@ -229,8 +229,7 @@ def main() -> int:
     text = "\n".join(out) + "\n"
     print(text)
     if args.write:
-        with RESULTS.open("a", encoding="utf-8") as results:
-            results.write("\n" + text)
+        record(text, RESULTS)
     return 0
 
 

@@ -13,6 +13,7 @@ from service.claims.records import Claim, Event, Refusal
 from service.graph import Graph
 from service.identity import tokens
 from service.identity.accounts import User
+from service.ownership import not_owner_or_missing
 
 MAX_ID = 200
 MAX_NOTE = 2000
@@ -97,8 +98,9 @@ async def release(
     )
     if rows:
         return Claim.from_row(rows[0]["claim"])
-    exists = await graph.read("researcher/exists", id=researcher_id)
-    return Refusal.NOT_OWNER if exists else Refusal.MISSING
+    return await not_owner_or_missing(
+        graph, researcher_id, not_owner=Refusal.NOT_OWNER, missing=Refusal.MISSING
+    )
 
 
 async def vouch(graph: Graph, user: User | None, claim_id: str, now: datetime) -> Claim | Refusal:

@@ -6,6 +6,7 @@ from service.collaboration.refusal import Refusal
 from service.collaboration.texts import interests as clean
 from service.graph import Graph
 from service.identity.accounts import User
+from service.ownership import not_owner_or_missing
 
 
 async def set_preferences(
@@ -25,5 +26,6 @@ async def set_preferences(
     )
     if rows:
         return None
-    exists = await graph.read("researcher/exists", id=researcher_id)
-    return Refusal.NOT_OWNER if exists else Refusal.MISSING
+    return await not_owner_or_missing(
+        graph, researcher_id, not_owner=Refusal.NOT_OWNER, missing=Refusal.MISSING
+    )

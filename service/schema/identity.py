@@ -152,7 +152,7 @@ class IdentityMutation:
                 now=info.context.now(),
             )
         except Throttled as exc:
-            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
+            return RateLimited.of(exc)
         except Refused as exc:
             return ValidationError(message=exc.message, field=exc.field or "email")
         return SignUpStarted(email=started.email, expires_at=started.expires_at)
@@ -194,7 +194,7 @@ class IdentityMutation:
                 now=info.context.now(),
             )
         except Throttled as exc:
-            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
+            return RateLimited.of(exc)
         except Refused:
             return InvalidCredentials()
         return _signed_in(info, session)
@@ -228,7 +228,7 @@ class IdentityMutation:
                 info.context.now(),
             )
         except Throttled as exc:
-            return RateLimited(message=exc.message, retry_after_seconds=exc.retry_after_s)
+            return RateLimited.of(exc)
         except Refused as exc:
             return ValidationError(message=exc.message, field=exc.field or "email")
         return EmailVerificationStarted(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import strawberry
 
 from service import errors
+from service.identity.accounts import Throttled
 
 
 @strawberry.interface(description="An expected failure the client can show or act on.")
@@ -46,6 +47,10 @@ def invalid(error: errors.Invalid) -> ValidationError:
 @strawberry.type(description="Too many attempts; try again after `retryAfterSeconds`.")
 class RateLimited(Problem):
     retry_after_seconds: int
+
+    @classmethod
+    def of(cls, throttled: Throttled) -> RateLimited:
+        return cls(message=throttled.message, retry_after_seconds=throttled.retry_after_s)
 
 
 @strawberry.type(description="The email and password do not match an account.")
