@@ -19,7 +19,7 @@ import time
 
 import httpx
 
-from service import localdb
+from service import localdb, neo4j_runtime
 from service.graph import Graph, open_driver
 from service.schema.context import Sections, card_params
 from service.seed import SEED_RESEARCHER_ID, seed
@@ -93,7 +93,7 @@ def main() -> None:
     inst = localdb.Instance(local, base.neo4j.password.get_secret_value())
     localdb.stop(inst)
     shutil.rmtree(inst.dir, ignore_errors=True)
-    localdb.runtime_lib(local.home)  # fetched beforehand, so the start below is a cold start
+    neo4j_runtime.runtime_lib(local.home)  # fetched beforehand, so the start below is a cold start
     cold = localdb.start(inst)
     try:
         settings = base.model_copy(
@@ -127,7 +127,7 @@ def main() -> None:
         localdb.stop(inst)
     g, d = samples["graphql"], samples["driver"]
     print(
-        f"Neo4j {localdb.pinned_version()} cold start: {cold:.2f} s; "
+        f"Neo4j {neo4j_runtime.pinned_version()} cold start: {cold:.2f} s; "
         f"resident memory after the run: {rss / 1024:.0f} MiB"
     )
     print(f"\nProfile of {SEED_RESEARCHER_ID}, {len(g)} requests each, interleaved\n")

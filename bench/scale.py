@@ -43,7 +43,7 @@ import httpx
 import neo4j
 from bench.generate import Corpus, write_corpus
 from neo4j import AsyncDriver, RoutingControl
-from service import localdb
+from service import localdb, neo4j_runtime
 from service.graph import open_driver, setup_schema
 from service.importer.bulk import bulk_import
 from service.importer.ids import short_id
@@ -481,7 +481,7 @@ def machine() -> str:
     mem = Path("/proc/meminfo").read_text().splitlines()[0].split()[1]
     return (
         f"{platform.platform()}, {cpus} CPUs, {int(mem) // 1024} MiB RAM, Python"
-        f" {platform.python_version()}, Neo4j {localdb.pinned_version()} (heap <= 512 MB,"
+        f" {platform.python_version()}, Neo4j {neo4j_runtime.pinned_version()} (heap <= 512 MB,"
         f" page cache 128 MB); load average {load:.1f} at the end of the run"
     )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from neo4j import AsyncDriver
-from service import errors, localdb
+from service import errors, localdb, neo4j_runtime
 from service.graph import open_driver, setup_schema
 from service.seed import load_sample, seed
 from service.settings import Settings
@@ -30,7 +30,7 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "start":
         seconds = localdb.start(inst)
         how = f"started in {seconds:.1f}s" if seconds else "already running"
-        print(f"Neo4j {localdb.pinned_version()} {how}: {inst.uri}")
+        print(f"Neo4j {neo4j_runtime.pinned_version()} {how}: {inst.uri}")
     elif args.action == "stop":
         print("stopped" if localdb.stop(inst) else "not running")
     else:

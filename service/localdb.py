@@ -1,8 +1,7 @@
-"""A real Neo4j Community server for machines without Docker: fetched with Maven, run as a process.
+"""A real Neo4j Community server for machines without Docker, run as a process.
 
-The exact version is pinned in `neo4j/pom.xml`; `mvn dependency:copy-dependencies` puts the jars
-under `.neo4j/runtime-<version>/lib` and `org.neo4j.server.CommunityEntryPoint` (the class the
-official `neo4j` launcher runs) starts the full server with `neo4j/neo4j.conf` rendered for
+The jars come from service/neo4j_runtime.py; `org.neo4j.server.CommunityEntryPoint` (the class
+the official `neo4j` launcher runs) starts the full server with `neo4j/neo4j.conf` rendered for
 the instance.
 Each instance (`dev`, `test`, ...) has its own folder, port and data, so tests never touch dev data.
 """
@@ -10,8 +9,6 @@ Each instance (`dev`, `test`, ...) has its own folder, port and data, so tests n
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,9 +19,10 @@ from pathlib import Path
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from neo4j import GraphDatabase
+from service.neo4j_runtime import LocalDbError as LocalDbError  # raised by both modules
+from service.neo4j_runtime import java, runtime_lib
 from service.settings import ROOT, LocalNeo4jSettings
 
-POM = ROOT / "neo4j" / "pom.xml"
 CONF_TEMPLATE = ROOT / "neo4j" / "neo4j.conf"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
@@ -47,10 +45,6 @@ JVM_FLAGS = (
 
 # Servers this process started, kept so their Popen objects are reaped, not garbage-collected.
 _CHILDREN: dict[int, subprocess.Popen[bytes]] = {}
-
-
-class LocalDbError(RuntimeError):
-    """The local Neo4j could not be fetched, started or stopped; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -81,49 +75,6 @@ class Instance:
         return f"bolt://127.0.0.1:{self.settings.bolt_port}"
 
 
-def pinned_version() -> str:
-    match = re.search(r"<neo4j\.version>([^<]+)</neo4j\.version>", POM.read_text())
-    if not match:
-        raise LocalDbError(f"{POM}: no <neo4j.version> property")
-    return match.group(1)
-
-
-def runtime_lib(home: Path) -> Path:
-    """The jar folder for the pinned version, fetched from Maven Central on first use."""
-    lib = home / f"runtime-{pinned_version()}" / "lib"
-    marker = lib / ".complete"
-    if marker.exists():
-        return lib
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise LocalDbError("Maven (mvn) is not on PATH; it fetches Neo4j from Maven Central")
-    if lib.exists():
-        shutil.rmtree(lib)
-    lib.mkdir(parents=True)
-    cmd = [
-        mvn,
-        "-q",
-        "-B",
-        "-f",
-        str(POM),
-        "dependency:copy-dependencies",
-        f"-DoutputDirectory={lib}",
-        "-DincludeScope=runtime",
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise LocalDbError(f"fetching Neo4j {pinned_version()} failed:\n{result.stdout[-4000:]}")
-    marker.write_text(pinned_version())
-    return lib
-
-
-def _java() -> str:
-    java = shutil.which("java")
-    if java is None:
-        raise LocalDbError("java is not on PATH; Neo4j 5.26 needs Java 17")
-    return java
-
-
 def _render_conf(inst: Instance) -> None:
     folders = {name: inst.dir / name for name in ("data", "logs", "run", "import")}
     for folder in (*folders.values(), inst.conf_dir):
@@ -146,7 +97,7 @@ def _set_initial_password(inst: Instance, lib: Path) -> None:
     # Only possible before the first start; afterwards the stored auth file wins.
     if (inst.dir / "data" / "dbms" / "auth.ini").exists():
         return
-    cmd = [_java(), "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", inst.password]
+    cmd = [java(), "-cp", f"{lib}/*", ADMIN_TOOL, "dbms", "set-initial-password", inst.password]
     result = subprocess.run(cmd, env=_env(inst), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise LocalDbError(f"setting the initial password failed:\n{result.stderr[-2000:]}")
@@ -209,7 +160,7 @@ def start(inst: Instance) -> float:
     _set_initial_password(inst, lib)
     began = time.monotonic()
     cmd = [
-        _java(),
+        java(),
         *JVM_FLAGS,
         "-cp",
         f"{lib}/*",
@@ -280,7 +231,7 @@ def admin_import(inst: Instance, args: list[str], database: str = "neo4j") -> st
     lib = runtime_lib(inst.settings.home)
     _render_conf(inst)
     _set_initial_password(inst, lib)
-    cmd = [_java(), "-cp", f"{lib}/*", ADMIN_TOOL, "database", "import", "full", database, *args]
+    cmd = [java(), "-cp", f"{lib}/*", ADMIN_TOOL, "database", "import", "full", database, *args]
     result = subprocess.run(cmd, env=_env(inst), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise LocalDbError(
