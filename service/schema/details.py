@@ -11,7 +11,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from service import errors
-from service.schema.context import Context, Row
+from service.schema.context import Context, DetailsCall, Row
 
 Info = strawberry.Info[Context, None]
 
@@ -20,7 +20,7 @@ Info = strawberry.Info[Context, None]
 class Source:
     """Where a kind's page fields come from: its details query, with its default parameters."""
 
-    query: str  # cypher/<kind>/details.cypher
+    query: DetailsCall  # cypher/<kind>/details.cypher's call: service.calls.<kind>.details
     kind: str  # for the message when the node is gone
     defaults: dict[str, Any]
 
