@@ -44,7 +44,7 @@ async def detail(info: Info, node: Detailed, source: Source, key: str, **params:
         return node._row[key]
     found = await info.context.details(source.query, **asked).load(str(node.id))
     if found is None:
-        raise errors.NotFound(f"{source.kind} {node.id} no longer exists")
+        raise errors.Missing(f"{source.kind} {node.id} no longer exists")
     if usual:
         node._row = {**found, **node._row}
     return found.get(key)

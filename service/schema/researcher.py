@@ -110,7 +110,7 @@ class Researcher:
         if self._card is None:
             card = await info.context.cards().load(str(self.id))
             if card is None:
-                raise errors.NotFound(f"researcher {self.id} no longer exists")
+                raise errors.Missing(f"researcher {self.id} no longer exists")
             self._card = card
         return self._card
 
@@ -119,7 +119,7 @@ class Researcher:
             return self._card
         card = await info.context.cards(wanted).load(str(self.id))
         if card is None:
-            raise errors.NotFound(f"researcher {self.id} no longer exists")
+            raise errors.Missing(f"researcher {self.id} no longer exists")
         return card
 
     @strawberry.field(description="Set by the record's owner, else drawn from its top topics.")
