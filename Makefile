@@ -80,6 +80,11 @@ lint: install $(NODE_STAMP)
 	$(BIN)/mypy
 	cd web && npx --no-install tsc --noEmit -p . && npx --no-install eslint .
 
+## queries: rewrite service/calls/ from the cypher/ headers (a test fails when they differ)
+.PHONY: queries
+queries: install
+	$(BIN)/python -m service.query_codegen
+
 ## schema: rewrite schema.graphql from the code (a test fails when they differ)
 schema: install
 	$(BIN)/scholar schema > schema.graphql

@@ -20,6 +20,7 @@ import time
 import httpx
 
 from service import localdb, neo4j_runtime
+from service.calls.researcher import cards
 from service.graph import Graph, open_driver
 from service.schema.context import Sections, card_params
 from service.seed import SEED_RESEARCHER_ID, seed
@@ -68,14 +69,14 @@ async def measure(settings: Settings, requests: int, port: int) -> dict[str, lis
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
             for _ in range(20):  # warm both paths: plan cache, pools, JIT of the server
                 await http.post("/graphql", json=body)
-                await graph.read("researcher/cards", **params)
+                await cards(graph, **params)
             for _ in range(requests):
                 began = time.perf_counter()
                 response = await http.post("/graphql", json=body)
                 samples["graphql"].append(time.perf_counter() - began)
                 assert response.json()["data"]["researcher"]["name"] == "Borui Zhao"
                 began = time.perf_counter()
-                await graph.read("researcher/cards", **params)
+                await cards(graph, **params)
                 samples["driver"].append(time.perf_counter() - began)
     finally:
         await driver.close()

@@ -222,7 +222,7 @@ def cmd_query(args: argparse.Namespace, settings: Settings) -> int:
     except errors.InvalidInput as exc:  # unknown parameter, wrong type, out of range
         print(f"scholar query: {exc.message}", file=sys.stderr)
         return 2
-    except errors.NotFound as exc:  # not a catalogue name
+    except errors.Missing as exc:  # not a catalogue name
         print(f"scholar query: {exc.message}", file=sys.stderr)
         return 2
     except errors.GraphError as exc:  # refused, timed out, database unreachable

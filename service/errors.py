@@ -4,7 +4,7 @@
 
 ScholarError               anything the service reports on purpose
 ├── GraphError             anything the graph layer reports
-│   ├── NotFound           an id that names nothing
+│   ├── Missing            an id (or a saved query's name) that names nothing
 │   ├── Conflict           a uniqueness or state rule would be broken
 │   ├── InvalidInput       the database rejected the request as invalid
 │   ├── ReadOnly           a write was attempted where only reads are allowed
@@ -12,6 +12,9 @@ ScholarError               anything the service reports on purpose
 │   └── Unavailable        Neo4j cannot be reached or refused our credentials
 └── Invalid                an input outside its bounds; `field` names it (raised from a
                            resolver: a BAD_USER_INPUT error whose `argument` is `field`)
+
+`code` is what clients see (`extensions.code`), so it keeps its spelling when a class is
+renamed: `Missing` answers NOT_FOUND.
 
 Expected refusals of a domain rule (not logged in, not the owner, already answered, ...) are
 not errors: the domain returns them as typed results (each area's `Refusal`), which the
@@ -40,7 +43,10 @@ class GraphError(ScholarError):
     code = "GRAPH_ERROR"
 
 
-class NotFound(GraphError):
+class Missing(GraphError):
+    """Not `NotFound`: that is the GraphQL problem type (service/schema/problems.py), which a
+    resolver returns where this error would be raised."""
+
     code = "NOT_FOUND"
 
 

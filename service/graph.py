@@ -10,14 +10,14 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
 from neo4j import exceptions as neo
-from service import errors, metrics
+from service import column_types, errors, metrics
 from service.availability import CONNECTIVITY, UNAVAILABLE, Availability
-from service.queries import Mode, for_call, schema_statements
+from service.queries import Mode, for_call, get, schema_statements
 from service.settings import Neo4jSettings
 
 Row = dict[str, Any]
@@ -114,15 +114,9 @@ class Graph:
         self.availability = availability
         self.round_trips = 0
 
-    async def read(self, name: str, **params: Any) -> list[Row]:
-        """Run a `@mode read` query with exactly its declared parameters, routed to a reader."""
-        return await self._run(name, params, "read")
-
-    async def write(self, name: str, **params: Any) -> list[Row]:
-        """Run a `@mode write` query with exactly its declared parameters."""
-        return await self._run(name, params, "write")
-
     async def _run(self, name: str, params: dict[str, Any], mode: Mode) -> list[Row]:
+        """Run query `name` with exactly its declared parameters, a `@mode read` one routed to
+        a reader. Only the generated calls (service/calls/) use it: code calls those."""
         query = _query(name, params, mode, self.settings.query_timeout_s)
         routing = RoutingControl.READ if mode == "read" else RoutingControl.WRITE
         # A deadlock or a lock wait clears by itself: retried for up to retry_s. A connection
@@ -141,7 +135,10 @@ class Graph:
                     )
                 # dict(record), not record.data(): queries return maps and scalars, never nodes, so
                 # the recursive transform is work for nothing (about 1.5 ms on a profile).
-                return [dict(record) for record in result.records]
+                rows = [dict(record) for record in result.records]
+                if column_types.checking():
+                    column_types.check(get(name), rows)
+                return rows
             except errors.GraphError as exc:
                 if not _passing(exc.__cause__) or time.monotonic() + delay > give_up:
                     raise
@@ -218,8 +215,10 @@ async def setup_schema(driver: AsyncDriver, database: str) -> None:
 # driver retries transient errors (a deadlock with another writer, a leader switch) by running
 # the whole unit of work again.
 
-# A unit of work: named queries run through a `Transaction`, with the Python between them.
-Work = Callable[["Transaction"], Awaitable[list[Row]]]
+# A unit of work: named queries run through a `Transaction`, with the Python between them, and
+# what it answers.
+T = TypeVar("T")
+Work = Callable[["Transaction"], Awaitable[T]]
 
 
 class Transaction:
@@ -231,12 +230,20 @@ class Transaction:
         self._modes: tuple[Mode, ...] = ("read", "write") if write else ("read",)
 
     async def run(self, name: str, params: dict[str, Any]) -> list[Row]:
-        text = for_call(name, params, modes=self._modes).text
-        return [record.data() async for record in await self._tx.run(text, params)]
+        query = for_call(name, params, modes=self._modes)
+        rows = [record.data() async for record in await self._tx.run(query.text, params)]
+        if column_types.checking():
+            column_types.check(query, rows)
+        return rows
+
+    async def _run(self, name: str, params: dict[str, Any], mode: Mode) -> list[Row]:
+        """What the generated calls run: `mode` is the header's, and `run` holds the query's
+        mode to what this transaction may run."""
+        return await self.run(name, params)
 
 
-async def _managed(driver: AsyncDriver, database: str, work: Work, *, write: bool) -> list[Row]:
-    async def unit(tx: neo4j.AsyncManagedTransaction) -> list[Row]:
+async def _managed(driver: AsyncDriver, database: str, work: Work[T], *, write: bool) -> T:
+    async def unit(tx: neo4j.AsyncManagedTransaction) -> T:
         return await work(Transaction(tx, write=write))
 
     try:
@@ -248,13 +255,13 @@ async def _managed(driver: AsyncDriver, database: str, work: Work, *, write: boo
         raise translate(exc) from exc
 
 
-async def write_transaction(driver: AsyncDriver, database: str, work: Work) -> list[Row]:
+async def write_transaction(driver: AsyncDriver, database: str, work: Work[T]) -> T:
     """Run `work` as one managed write transaction: all of it or nothing, run again by the
-    driver on a transient error; the rows it answers."""
+    driver on a transient error; what it answers."""
     return await _managed(driver, database, work, write=True)
 
 
-async def read_transaction(driver: AsyncDriver, database: str, work: Work) -> list[Row]:
+async def read_transaction(driver: AsyncDriver, database: str, work: Work[T]) -> T:
     """Run `work` as one managed read transaction (routed to a reader on a cluster)."""
     return await _managed(driver, database, work, write=False)
 

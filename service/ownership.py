@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from service.calls.researcher import exists
 from service.graph import Graph
 
 R = TypeVar("R")
@@ -12,5 +13,4 @@ R = TypeVar("R")
 
 async def not_owner_or_missing(graph: Graph, researcher_id: str, *, not_owner: R, missing: R) -> R:
     """`not_owner` when the record exists (someone else owns it, or nobody), else `missing`."""
-    exists = await graph.read("researcher/exists", id=researcher_id)
-    return not_owner if exists else missing
+    return not_owner if await exists(graph, id=researcher_id) else missing

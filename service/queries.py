@@ -11,12 +11,18 @@ parameters. This module is the one place file text becomes a driver query.
     // @column id: String -- the followed researcher's id
 
 `@mode` is read (routed to a reader, may not write) or write; `@rows` is one (exactly one row),
-optional (zero or one) or many, for readers of the code: results are not counted against it.
-Types are Cypher's (String, Integer, Float, Boolean, DateTime, Map, Node, List<...>, Any), `?`
-for nullable; they document, nothing converts by them. Loading checks the header against the
-text (see `_check` and service/cypher_text.py) and the graph boundary checks each call against
-the header (`for_call`). The saved analyst queries in `cypher/analyst/` have a header of their
-own (service/analyst/catalogue.py) and are not in this catalogue.
+optional (zero or one) or many. Types are Cypher's (String, Integer, Float, Boolean, DateTime,
+Date, Duration, Map, List<...>, Any), `?` for nullable; nothing converts by them.
+
+Code does not call a query by name: `make queries` (service/query_codegen.py) turns each header
+into a typed async function in service/calls/ (`cypher/follow/follow.cypher` is
+`service.calls.follow.follow(graph, userId=..., researcherId=..., now=...)`, answering a
+`FollowRow | None`), so mypy checks parameter and column names; the test suite holds returned
+rows to the column types (service/column_types.py). Loading checks the header against the text
+(see `_check` and service/cypher_text.py) and the graph boundary checks each call against the
+header (`for_call`), which also catches generated code older than its file. The saved analyst
+queries in `cypher/analyst/` have a header of their own (service/analyst/catalogue.py) and are
+not in this catalogue.
 """
 
 from __future__ import annotations

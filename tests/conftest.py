@@ -31,6 +31,10 @@ from service.settings import (
 )
 from tests.live import LiveServer
 
+# Every row a test reads from Neo4j is held to its query's declared column types, so the types
+# the generated calls (service/calls/) promise are the ones the server returns.
+os.environ["SCHOLAR_CHECK_ROWS"] = "1"
+
 
 @pytest.fixture(scope="session")
 def settings() -> Iterator[Settings]:

@@ -10,6 +10,7 @@ import pytest
 from neo4j import AsyncDriver, RoutingControl
 from neo4j import exceptions as neo
 from service import errors, queries
+from service.calls.researcher import top
 from service.graph import Graph, setup_schema, translate
 from service.settings import Settings
 
@@ -50,7 +51,8 @@ def test_specific_mappings(cls: type[Exception], expected: type[errors.GraphErro
 
 async def test_write_in_read_route_is_refused_by_neo4j(graph: Graph) -> None:
     # The import query run down the read route: the database, not a string check, refuses it.
-    # `graph.read` now refuses a @mode write query before Neo4j sees it (tests/test_queries.py),
+    # The graph boundary refuses a @mode write query as a read before Neo4j sees it
+    # (tests/test_queries.py),
     # so the text goes down the read route through the same round trip by hand.
     with pytest.raises(errors.ReadOnly) as caught:
         async with graph.round_trip("import/works"):
@@ -64,8 +66,8 @@ async def test_write_in_read_route_is_refused_by_neo4j(graph: Graph) -> None:
 
 
 async def test_round_trips_are_counted(graph: Graph) -> None:
-    await graph.read("researcher/top", first=1)
-    await graph.read("researcher/top", first=1)
+    await top(graph, first=1)
+    await top(graph, first=1)
     assert graph.round_trips == 2
 
 

@@ -173,22 +173,24 @@ def test_every_application_query_declares_its_contract() -> None:
 
 async def test_graph_refuses_a_write_query_as_a_read(graph: Graph) -> None:
     with pytest.raises(queries.QueryCallError, match=r"follow/follow is a @mode write query"):
-        await graph.read("follow/follow", userId="u", researcherId="r", now=utc_now())
+        await graph._run(
+            "follow/follow", {"userId": "u", "researcherId": "r", "now": utc_now()}, "read"
+        )
     assert graph.round_trips == 0
 
 
 async def test_graph_refuses_a_read_query_as_a_write(graph: Graph) -> None:
     with pytest.raises(queries.QueryCallError, match=r"researcher/exists is a @mode read query"):
-        await graph.write("researcher/exists", id=SEED_RESEARCHER_ID)
+        await graph._run("researcher/exists", {"id": SEED_RESEARCHER_ID}, "write")
 
 
 async def test_graph_refuses_missing_and_undeclared_params(graph: Graph) -> None:
     with pytest.raises(
         queries.QueryCallError, match=r"researcher/exists: parameters missing id; not declared ids"
     ):
-        await graph.read("researcher/exists", ids=[SEED_RESEARCHER_ID])
+        await graph._run("researcher/exists", {"ids": [SEED_RESEARCHER_ID]}, "read")
     assert graph.round_trips == 0
-    assert await graph.read("researcher/exists", id=SEED_RESEARCHER_ID) == [
+    assert await graph._run("researcher/exists", {"id": SEED_RESEARCHER_ID}, "read") == [
         {"id": SEED_RESEARCHER_ID}
     ]
 

@@ -31,7 +31,7 @@
 // @param yearFrom: Integer? -- only papers from this year
 // @param yearTo: Integer? -- only papers up to this year
 // @param maxNodes: Integer -- node budget including the center
-// @param exclude: List<String> -- ids already on screen
+// @param exclude: List<String>? -- ids already on screen, null for none
 // @param kinds: List<String>? -- node kinds to include, null for all
 // @column center: String -- the center's id
 // @column nodes: List<Map> -- the nodes, center first

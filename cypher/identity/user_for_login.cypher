@@ -4,7 +4,7 @@
 // @mode read
 // @rows one
 // @param email: String -- the email logging in
-// @param device: String -- hash of the device token
+// @param device: String? -- hash of the device token, null when the client sent none
 // @param since: DateTime -- clients not seen since are unknown
 // @param address: String -- the client address
 // @column user: Map? -- id, email, displayName, role, createdAt, passwordHash; null when none

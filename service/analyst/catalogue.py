@@ -44,7 +44,7 @@ class HeaderError(queries.QueryFileError):
     """A catalogue file whose header breaks the format; the message names the file and line."""
 
 
-class UnknownQuery(errors.NotFound):
+class UnknownQuery(errors.Missing):
     """A name that is not in the catalogue: only catalogue files can run."""
 
     code = "UNKNOWN_QUERY"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from service import errors
+from service.calls import claims as calls
 from service.claims import evidence
 from service.claims.records import Claim, Event, Refusal
 from service.graph import Graph
@@ -47,24 +48,21 @@ async def claim(
         return Refusal.LOGIN
     if orcid is not None and len(orcid) > MAX_ID:
         raise errors.Invalid("orcid is too long", "evidence.orcid")
-    rows = await graph.read(
-        "claims/evidence",
-        researcherId=researcher_id,
-        userId=user.id,
-        verificationId=verification_id,
+    found = await calls.evidence(
+        graph, researcherId=researcher_id, userId=user.id, verificationId=verification_id
     )
-    if not rows:
+    if found is None:
         return Refusal.MISSING
     judged = evidence.assess(
-        record=rows[0]["record"],
+        record=found["record"],
         orcid=orcid,
-        email=rows[0]["email"],
+        email=found["email"],
         verification_id=verification_id,
     )
     if not judged.enough:
         return Rejected(judged.reasons)
-    written = await graph.write(
-        "claims/claim",
+    written = await calls.claim(
+        graph,
         researcherId=researcher_id,
         userId=user.id,
         claimId=tokens.new_id("claim"),
@@ -74,9 +72,9 @@ async def claim(
         level=judged.level,
         now=now,
     )
-    if not written:
+    if written is None:
         return Refusal.MISSING
-    outcome, made = written[0]["outcome"], Claim.from_row(written[0]["claim"])
+    outcome, made = written["outcome"], Claim.from_row(written["claim"])
     if outcome == "active":
         return made
     # 'existing': the viewer's own active claim or open dispute; 'disputed': a new dispute.
@@ -89,15 +87,11 @@ async def release(
     """The owner gives the record up; it returns to unclaimed."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.write(
-        "claims/release",
-        researcherId=researcher_id,
-        userId=user.id,
-        auditId=tokens.new_id("audit"),
-        now=now,
+    released = await calls.release(
+        graph, researcherId=researcher_id, userId=user.id, auditId=tokens.new_id("audit"), now=now
     )
-    if rows:
-        return Claim.from_row(rows[0]["claim"])
+    if released is not None:
+        return Claim.from_row(released["claim"])
     return await not_owner_or_missing(
         graph, researcher_id, not_owner=Refusal.NOT_OWNER, missing=Refusal.MISSING
     )
@@ -107,8 +101,8 @@ async def vouch(graph: Graph, user: User | None, claim_id: str, now: datetime) -
     """A co-author who owns their own record vouches for someone else's open claim."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.write(
-        "claims/vouch",
+    vouched = await calls.vouch(
+        graph,
         claimId=claim_id,
         voucherId=user.id,
         vouchPoints=evidence.VOUCH_POINTS,
@@ -117,9 +111,9 @@ async def vouch(graph: Graph, user: User | None, claim_id: str, now: datetime) -
         auditId=tokens.new_id("audit"),
         now=now,
     )
-    if rows:
-        return Claim.from_row(rows[0]["claim"])
-    return Refusal.NO_VOUCH if await graph.read("claims/get", claimId=claim_id) else Refusal.MISSING
+    if vouched is not None:
+        return Claim.from_row(vouched["claim"])
+    return Refusal.NO_VOUCH if await calls.get(graph, claimId=claim_id) else Refusal.MISSING
 
 
 async def review(
@@ -132,13 +126,13 @@ async def review(
         return Refusal.NOT_ADMIN
     if note is not None and len(note) > MAX_NOTE:
         raise errors.Invalid(f"note must be at most {MAX_NOTE} characters", "note")
-    found = await graph.read("claims/get", claimId=claim_id)
-    if not found:
+    found = await calls.get(graph, claimId=claim_id)
+    if found is None:
         return Refusal.MISSING
-    if found[0]["claim"]["userId"] == user.id:
+    if found["claim"]["userId"] == user.id:
         return Refusal.OWN_CLAIM
-    rows = await graph.write(
-        "claims/review",
+    decided = await calls.review(
+        graph,
         claimId=claim_id,
         adminId=user.id,
         decision="approve" if approve else "reject",
@@ -146,7 +140,7 @@ async def review(
         auditId=tokens.new_id("audit"),
         now=now,
     )
-    return Claim.from_row(rows[0]["claim"]) if rows else Refusal.CLOSED
+    return Claim.from_row(decided["claim"]) if decided is not None else Refusal.CLOSED
 
 
 async def history(
@@ -155,16 +149,16 @@ async def history(
     """Every step of every claim on a record, newest first: for its owner and admins."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.read("claims/history", researcherId=researcher_id, first=first)
-    if not rows:
+    found = await calls.history(graph, researcherId=researcher_id, first=first)
+    if found is None:
         return Refusal.MISSING
-    if not user.is_admin and rows[0]["ownerId"] != user.id:
+    if not user.is_admin and found["ownerId"] != user.id:
         return Refusal.HISTORY
-    return [Event.from_row(e, user) for e in rows[0]["events"]]
+    return [Event.from_row(e, user) for e in found["events"]]
 
 
 async def mine(graph: Graph, user: User, first: int) -> list[Claim]:
-    rows = await graph.read("claims/mine", userId=user.id, first=first)
+    rows = await calls.mine(graph, userId=user.id, first=first)
     return [Claim.from_row(r["claim"]) for r in rows]
 
 
@@ -174,5 +168,5 @@ async def for_review(graph: Graph, user: User | None, first: int) -> list[Claim]
         return Refusal.LOGIN
     if not user.is_admin:
         return Refusal.NOT_ADMIN
-    rows = await graph.read("claims/open", first=first)
+    rows = await calls.open(graph, first=first)
     return [Claim.from_row(r["claim"]) for r in rows]

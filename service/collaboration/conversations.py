@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from service.calls import collaboration as calls
 from service.collaboration.records import Conversation, Message
 from service.collaboration.refusal import Refusal
 from service.collaboration.texts import MAX_MESSAGE, text
@@ -19,16 +20,16 @@ async def read(
     """A conversation with its newest `first` messages, for its participants."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.read("collaboration/conversation", id=conversation_id, first=first)
-    if not rows:
+    found = await calls.conversation(graph, id=conversation_id, first=first)
+    if found is None:
         return Refusal.MISSING
-    conversation = Conversation.from_row(rows[0]["conversation"])
+    conversation = Conversation.from_row(found["conversation"])
     return conversation if conversation.has(user.id) else Refusal.NOT_PARTICIPANT
 
 
 async def of(graph: Graph, user: User, first: int) -> list[Conversation]:
     """The user's conversations, latest message first, each with only that message."""
-    rows = await graph.read("collaboration/conversations", userId=user.id, first=first)
+    rows = await calls.conversations(graph, userId=user.id, first=first)
     return [Conversation.from_row(r["conversation"]) for r in rows]
 
 
@@ -43,8 +44,8 @@ async def send(
     """Write in a conversation; `errors.Invalid` for an empty or too long body."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.write(
-        "collaboration/send_message",
+    sent = await calls.send_message(
+        graph,
         userId=user.id,
         conversationId=conversation_id,
         id=tokens.new_id("message"),
@@ -52,9 +53,9 @@ async def send(
         perHour=auth.messages_per_hour,
         now=now,
     )
-    if rows and not rows[0]["sent"]:
+    if sent is not None and not sent["sent"]:
         return Refusal.MESSAGE_LIMIT
-    if rows:
-        return Message.from_row(rows[0]["message"])
-    exists = await graph.read("collaboration/conversation", id=conversation_id, first=1)
+    if sent is not None and sent["message"] is not None:
+        return Message.from_row(sent["message"])
+    exists = await calls.conversation(graph, id=conversation_id, first=1)
     return Refusal.NOT_PARTICIPANT if exists else Refusal.MISSING

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from service.calls import collaboration as calls
 from service.collaboration.records import Conversation, Invitation
 from service.collaboration.refusal import INVITE_OUTCOMES, Refusal
 from service.collaboration.texts import MAX_MESSAGE, MAX_TOPIC, text
 from service.graph import Graph
 from service.identity import tokens
 from service.identity.accounts import User
+from service.rows import NoRow
 from service.settings import AuthSettings
 
 
@@ -34,8 +36,8 @@ async def invite(
     if sender is None:
         return Refusal.LOGIN
     topic, message = text(topic, "topic", MAX_TOPIC), text(message, "message", MAX_MESSAGE)
-    rows = await graph.write(
-        "collaboration/send_invitation",
+    sent = await calls.send_invitation(
+        graph,
         senderId=sender.id,
         researcherId=researcher_id,
         id=tokens.new_id("invitation"),
@@ -44,14 +46,22 @@ async def invite(
         perDay=auth.invitations_per_day,
         now=now,
     )
-    outcome, invitation_id = rows[0]["outcome"], rows[0]["invitationId"]
-    refused = INVITE_OUTCOMES.get(outcome)
+    # No row only when the sender does not exist, and the sender is the logged-in user.
+    if sent is None:
+        raise NoRow(f"collaboration/send_invitation: no user {sender.id}")
+    refused = INVITE_OUTCOMES.get(sent["outcome"])
+    if refused is not None and refused is not Refusal.PENDING:
+        return refused
+    # 'pending' and 'sent' both name an invitation: the one pending, or the one just sent.
+    invitation_id = sent["invitationId"]
+    if invitation_id is None:
+        raise NoRow(f"collaboration/send_invitation: {sent['outcome']} without an invitation")
     if refused is Refusal.PENDING:
         return Pending(invitation_id)
-    if refused is not None:
-        return refused
-    found = await graph.read("collaboration/invitation", id=invitation_id)
-    return Invitation.from_row(found[0]["invitation"])
+    found = await calls.invitation(graph, id=invitation_id)
+    if found is None:
+        raise NoRow(f"collaboration/invitation: no invitation {invitation_id} after sending it")
+    return Invitation.from_row(found["invitation"])
 
 
 @dataclass(frozen=True)
@@ -66,13 +76,13 @@ async def answer(
     """Accept (opening a conversation) or decline; `block` refuses the sender's next ones."""
     if user is None:
         return Refusal.LOGIN
-    found = await graph.read("collaboration/invitation", id=invitation_id)
-    if not found:
+    found = await calls.invitation(graph, id=invitation_id)
+    if found is None:
         return Refusal.MISSING
-    if found[0]["invitation"]["recipientId"] != user.id:
+    if found["invitation"]["recipientId"] != user.id:
         return Refusal.NOT_RECIPIENT
-    rows = await graph.write(
-        "collaboration/respond_invitation",
+    answered = await calls.respond_invitation(
+        graph,
         id=invitation_id,
         userId=user.id,
         accept=accept,
@@ -81,15 +91,15 @@ async def answer(
         messageId=tokens.new_id("message"),
         now=now,
     )
-    if not rows:
+    if answered is None:
         return Refusal.ANSWERED
-    invitation = Invitation.from_row(rows[0]["invitation"])
+    invitation = Invitation.from_row(answered["invitation"])
     conversation = None
     if invitation.conversation_id is not None:
-        opened = await graph.read(
-            "collaboration/conversation", id=invitation.conversation_id, first=MAX_THREAD
-        )
-        conversation = Conversation.from_row(opened[0]["conversation"])
+        opened = await calls.conversation(graph, id=invitation.conversation_id, first=MAX_THREAD)
+        if opened is None:  # the answer, committed before this read, opened it
+            raise NoRow(f"collaboration/conversation: no conversation {invitation.conversation_id}")
+        conversation = Conversation.from_row(opened["conversation"])
     return Answered(invitation, conversation)
 
 
@@ -101,8 +111,8 @@ async def of(
     graph: Graph, user: User, *, received: bool, status: str | None, first: int
 ) -> list[Invitation]:
     """The user's invitations, received (to records they own) or sent, newest first."""
-    rows = await graph.read(
-        "collaboration/invitations",
+    rows = await calls.invitations(
+        graph,
         userId=user.id,
         box="received" if received else "sent",
         status=status,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from service.calls.collaboration import set_preferences as save
 from service.collaboration.refusal import Refusal
 from service.collaboration.texts import interests as clean
 from service.graph import Graph
@@ -17,14 +18,14 @@ async def set_preferences(
     many or too long interests."""
     if user is None:
         return Refusal.LOGIN
-    rows = await graph.write(
-        "collaboration/set_preferences",
+    saved = await save(
+        graph,
         researcherId=researcher_id,
         userId=user.id,
         open=open_to_collaborate,
         interests=clean(interests),
     )
-    if rows:
+    if saved is not None:
         return None
     return await not_owner_or_missing(
         graph, researcher_id, not_owner=Refusal.NOT_OWNER, missing=Refusal.MISSING

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
+from service.calls import follow as calls
 from service.graph import Graph
 from service.identity.accounts import User
 from service.identity.clock import native
@@ -26,12 +27,10 @@ async def set_following(
         return Refusal.LOGIN
     # Each query takes exactly its declared parameters: only following records a time.
     if follow:
-        rows = await graph.write(
-            "follow/follow", userId=user.id, researcherId=researcher_id, now=now
-        )
+        done = await calls.follow(graph, userId=user.id, researcherId=researcher_id, now=now)
     else:
-        rows = await graph.write("follow/unfollow", userId=user.id, researcherId=researcher_id)
-    return follow if rows else Refusal.MISSING
+        done = await calls.unfollow(graph, userId=user.id, researcherId=researcher_id)
+    return follow if done is not None else Refusal.MISSING
 
 
 @dataclass(frozen=True)
@@ -51,10 +50,10 @@ async def following(
     graph: Graph, user_id: str, first: int, after: dict[str, Any] | None
 ) -> FollowingPage:
     """The user's follows, newest first, `first` + 1 after the keyset `after` {since, id}."""
-    rows = await graph.read("follow/following", userId=user_id, first=first, after=after)
-    if not rows:
+    found = await calls.following(graph, userId=user_id, first=first, after=after)
+    if found is None:
         return FollowingPage(0, [])
     return FollowingPage(
-        rows[0]["total"],
-        [Followed(native(e["since"]), e["sinceKey"], e["researcher"]) for e in rows[0]["page"]],
+        found["total"],
+        [Followed(native(e["since"]), e["sinceKey"], e["researcher"]) for e in found["page"]],
     )

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from service import errors
+from service.calls import identity as calls
 from service.graph import Graph
 from service.identity import tokens
 from service.identity.clock import native
@@ -88,8 +89,8 @@ async def create_account(
 ) -> User:
     """The new user, or `AccountExists`. Sign up's second step calls it, and tests do."""
     try:
-        rows = await graph.write(
-            "identity/create_user",
+        made = await calls.create_user(
+            graph,
             id=tokens.new_id("user"),
             email=email,
             passwordHash=password_hash,
@@ -98,7 +99,7 @@ async def create_account(
         )
     except errors.Conflict:
         raise AccountExists from None
-    return User.from_row(rows[0]["user"])
+    return User.from_row(made["user"])
 
 
 def display_name(name: str) -> str:
@@ -112,8 +113,8 @@ def display_name(name: str) -> str:
 async def open_session(graph: Graph, settings: AuthSettings, user: User, now: datetime) -> Session:
     token = tokens.new_token()
     expires = now + timedelta(seconds=settings.session_ttl_s)
-    await graph.write(
-        "identity/create_session",
+    await calls.create_session(
+        graph,
         userId=user.id,
         tokenHash=tokens.token_hash(token),
         now=now,
@@ -123,18 +124,17 @@ async def open_session(graph: Graph, settings: AuthSettings, user: User, now: da
 
 
 async def log_out(graph: Graph, token: str) -> bool:
-    rows = await graph.write("identity/delete_session", tokenHash=tokens.token_hash(token))
-    return bool(rows and rows[0]["deleted"])
+    deleted = await calls.delete_session(graph, tokenHash=tokens.token_hash(token))
+    return bool(deleted["deleted"])
 
 
 async def user_for_token(graph: Graph, token: str | None, now: datetime) -> User | None:
     if not token or len(token) > tokens.MAX_TOKEN_LENGTH:
         return None
-    rows = await graph.read("identity/session_user", tokenHash=tokens.token_hash(token), now=now)
-    return User.from_row(rows[0]["user"]) if rows else None
+    found = await calls.session_user(graph, tokenHash=tokens.token_hash(token), now=now)
+    return User.from_row(found["user"]) if found is not None else None
 
 
 async def set_role(graph: Graph, email: str, role: str) -> bool:
     """Make an account an admin (or back); operators run it, no GraphQL mutation does."""
-    rows = await graph.write("identity/set_role", email=email.strip().lower(), role=role)
-    return bool(rows)
+    return await calls.set_role(graph, email=email.strip().lower(), role=role) is not None

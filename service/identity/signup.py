@@ -18,12 +18,14 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from service.calls import identity as calls
 from service.graph import Graph
 from service.identity import accounts, passwords, throttle, tokens
 from service.identity.accounts import AccountExists, Refused, Session, Throttled, normal_email
 from service.identity.login import signed_in
 from service.identity.mailer import CodeSender
 from service.identity.throttle import Client
+from service.rows import NoRow
 from service.settings import AuthSettings
 
 log = logging.getLogger(__name__)
@@ -72,8 +74,8 @@ async def start(
         raise
     code = tokens.new_code()
     expires = now + timedelta(seconds=settings.email_code_ttl_s)
-    rows = await graph.write(
-        "identity/start_sign_up",
+    started = await calls.start_sign_up(
+        graph,
         email=email,
         passwordHash=hashed,
         displayName=name,
@@ -81,7 +83,7 @@ async def start(
         now=now,
         expiresAt=expires,
     )
-    if rows[0]["hasAccount"]:
+    if started["hasAccount"]:
         await sender.send_notice(email, NOTICE)
     else:
         await sender.send(email, code, expires)
@@ -103,16 +105,18 @@ async def confirm(
         email = normal_email(email)
     except Refused:
         raise WrongCode() from None
-    rows = await graph.write(
-        "identity/confirm_sign_up",
+    confirmed = await calls.confirm_sign_up(
+        graph,
         email=email,
         codeHash=_code_hash(email, code),
         now=now,
         maxAttempts=settings.email_code_max_attempts,
     )
-    if not rows or not rows[0]["ok"]:
+    if confirmed is None or not confirmed["ok"]:
         raise WrongCode()
-    pending = rows[0]["signUp"]
+    pending = confirmed["signUp"]
+    if pending is None:  # the query answers the sign-up whenever the code matched
+        raise NoRow(f"identity/confirm_sign_up: ok without a sign-up for {email}")
     if not await passwords.verify_password(settings, pending["passwordHash"], password):
         raise WrongCode()
     try:

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from service.calls import identity as calls
 from service.graph import Graph
 from service.identity import tokens
 from service.identity.accounts import Throttled
@@ -105,14 +106,13 @@ async def admit_log_in(
     graph: Graph, settings: AuthSettings, email: str, client: Client, now: datetime
 ) -> Admitted:
     """Count one log in attempt against every budget that applies, or `Throttled`."""
-    rows = await graph.read(
-        "identity/user_for_login",
+    found = await calls.user_for_login(
+        graph,
         email=email,
         device=client.device_hash,
         address=client.address,
         since=now - timedelta(seconds=settings.known_client_ttl_s),
     )
-    found = rows[0]
     known_device, known_address = found["knownDevice"], found["knownAddress"]
     account = account_key(email)
     window = settings.login_window_s
@@ -162,8 +162,8 @@ async def remember(
     a token planted in someone's browser never becomes known to their account.
     """
     device = client.device if known_device and client.device else tokens.new_token()
-    await graph.write(
-        "identity/login_succeeded",
+    await calls.login_succeeded(
+        graph,
         userId=user_id,
         pair=pair,
         device=tokens.token_hash(device),
@@ -176,14 +176,14 @@ async def remember(
 
 async def _hit(graph: Graph, key: str, window_s: int, now: datetime) -> tuple[int, int]:
     """Attempts counted for `key` in its window so far, and seconds until the window ends."""
-    rows = await graph.write("identity/throttle_hit", key=key, now=now, windowS=window_s)
-    ends = native(rows[0]["windowStart"]) + timedelta(seconds=window_s)
-    return rows[0]["attempts"], _seconds(ends, now)
+    hit = await calls.throttle_hit(graph, key=key, now=now, windowS=window_s)
+    ends = native(hit["windowStart"]) + timedelta(seconds=window_s)
+    return hit["attempts"], _seconds(ends, now)
 
 
 async def _back_off(graph: Graph, settings: AuthSettings, pair: str, now: datetime) -> None:
-    rows = await graph.write(
-        "identity/login_backoff",
+    attempt = await calls.login_backoff(
+        graph,
         key=pair,
         now=now,
         free=settings.login_free_attempts,
@@ -191,8 +191,8 @@ async def _back_off(graph: Graph, settings: AuthSettings, pair: str, now: dateti
         maxS=settings.login_backoff_max_s,
         windowS=settings.login_window_s,
     )
-    if rows[0]["waiting"]:
-        retry = _seconds(native(rows[0]["waitUntil"]), now)
+    if attempt["waiting"]:
+        retry = _seconds(native(attempt["waitUntil"]), now)
         raise Throttled(f"too many log in attempts; try again in {retry} seconds", retry)
 
 

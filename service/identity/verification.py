@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from service.calls import identity as calls
 from service.graph import Graph
 from service.identity import tokens
 from service.identity.accounts import Refused, Throttled, User, normal_email
@@ -33,8 +34,8 @@ async def start(
     verification_id = tokens.new_id("verify")
     code = tokens.new_code()
     expires = now + timedelta(seconds=settings.email_code_ttl_s)
-    rows = await graph.write(
-        "identity/start_email_verification",
+    started = await calls.start_email_verification(
+        graph,
         userId=user.id,
         id=verification_id,
         email=email,
@@ -43,7 +44,7 @@ async def start(
         expiresAt=expires,
         perHour=settings.email_codes_per_hour,
     )
-    if not rows or not rows[0]["created"]:
+    if started is None or not started["created"]:
         raise Throttled("too many verification codes requested; try again within the hour", 3600)
     await sender.send(email, code, expires)
     return Verification(verification_id, email, expires, None)
@@ -61,20 +62,20 @@ async def confirm(
     code: str,
     now: datetime,
 ) -> Verification:
-    rows = await graph.write(
-        "identity/confirm_email_verification",
+    confirmed = await calls.confirm_email_verification(
+        graph,
         userId=user.id,
         id=verification_id,
         codeHash=tokens.code_hash(verification_id, code),
         now=now,
         maxAttempts=settings.email_code_max_attempts,
     )
-    if not rows:
+    if confirmed is None:
         raise NotYours(verification_id)
-    found = rows[0]["verification"]
+    found = confirmed["verification"]
     verified = native(found.get("verifiedAt"))
     if verified is None:
-        if rows[0]["open"]:
+        if confirmed["open"]:
             left = settings.email_code_max_attempts - found["attempts"]
             raise Refused(f"the code does not match; {left} attempt(s) left")
         if native(found["expiresAt"]) <= now:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,7 +12,8 @@ from typing import Any
 
 from neo4j import AsyncDriver
 from service import errors
-from service.graph import write_query
+from service.calls import import_
+from service.graph import Transaction, write_transaction
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
@@ -21,18 +22,21 @@ from service.importer.validation import InvalidRecord
 from service.importer.work_batches import write_works
 from service.importer.works import work_row
 
-# Entity type -> (row mapper, query file). Every row has an `id`: a batch keeps the last row
-# per id, so one transaction never writes the same record twice.
-MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
-    "work": (work_row, "import/works"),
-    "author": (entities.author_row, "import/authors"),
-    "institution": (entities.institution_row, "import/institutions"),
-    "source": (entities.source_row, "import/sources"),
-    "topic": (entities.topic_row, "import/topics"),
-    "concept": (entities.concept_row, "import/concepts"),
-    "publisher": (entities.publisher_row, "import/publishers"),
-    "funder": (entities.funder_row, "import/funders"),
-    "merged_author": (entities.merged_author_row, "import/merged_authors"),
+# A batch's write: one of the import calls taking `rows`, `source` and `importedAt`.
+BatchWrite = Callable[..., Awaitable[Mapping[str, Any]]]
+# Entity type -> (row mapper, its batch's write). Every row has an `id`: a batch keeps the last
+# row per id, so one transaction never writes the same record twice. Works are written by
+# service/importer/work_batches.py, which merges them with the stored nodes first.
+MAPPERS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], BatchWrite]] = {
+    "work": (work_row, import_.works),
+    "author": (entities.author_row, import_.authors),
+    "institution": (entities.institution_row, import_.institutions),
+    "source": (entities.source_row, import_.sources),
+    "topic": (entities.topic_row, import_.topics),
+    "concept": (entities.concept_row, import_.concepts),
+    "publisher": (entities.publisher_row, import_.publishers),
+    "funder": (entities.funder_row, import_.funders),
+    "merged_author": (entities.merged_author_row, import_.merged_authors),
 }
 # Merges are written before anything else in a batch round so works resolve through them.
 ORDER = ("merged_author", "institution", "publisher", "funder", "source", "topic", "concept")
@@ -101,9 +105,12 @@ async def _write(
     imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     if entity == "work":  # merged with the stored nodes first (service/importer/work_batches.py)
         return await write_works(driver, database, rows, source=source, imported_at=imported_at)
-    params = {"rows": rows, "source": source, "importedAt": imported_at}
-    found = await write_query(driver, database, MAPPERS[entity][1], params)
-    return found[0] if found else {}
+    batch_write = MAPPERS[entity][1]
+
+    async def work(tx: Transaction) -> Mapping[str, Any]:
+        return await batch_write(tx, rows=rows, source=source, importedAt=imported_at)
+
+    return dict(await write_transaction(driver, database, work))
 
 
 async def import_items(

@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from neo4j import AsyncDriver
-from service.graph import Row, Transaction, read_query, write_query, write_transaction
+from service.calls import import_
+from service.calls.import_types import (
+    AuthoredCopiesRow,
+    CoauthorIdsRow,
+    ResearcherIdsRow,
+    WriteSummariesRow,
+)
+from service.graph import Row, Transaction, read_transaction, write_transaction
 from service.importer.summariser import Summariser, Work
 
 # A batch is one transaction. Ordinary researchers bring a few works each; a prolific one
@@ -46,19 +53,17 @@ class Reader:
 
     async def summaries(self, tx: Transaction, ids: list[str]) -> list[Row]:
         """`{id, summary}` of each of `ids` that exists."""
-        found = (await tx.run("import/summary_works", {"ids": ids}))[0]["works"]
+        found = (await import_.summary_works(tx, ids=ids))["works"]
         works = [Work(i, year, title, tuple(a), tuple(t)) for i, year, title, a, t in found]
         people = {*ids, *(a for w in works for a in w.authors)} - self.names.keys()
         topics = {t for w in works for t in w.topics} - self.topic_names.keys()
         if people or topics:
-            new = await tx.run(
-                "import/summary_people", {"ids": sorted(people), "topics": sorted(topics)}
-            )
-            for rid, name, institutions in new[0]["people"]:
+            new = await import_.summary_people(tx, ids=sorted(people), topics=sorted(topics))
+            for rid, name, institutions in new["people"]:
                 self.names[rid] = name
                 self.affiliations[rid] = institutions
-            self.institution_names.update(new[0]["institutions"])
-            self.topic_names.update(new[0]["topics"])
+            self.institution_names.update((i, name) for i, name in new["institutions"])
+            self.topic_names.update((t, name) for t, name in new["topics"])
         here = [rid for rid in ids if rid in self.names]
         everyone = {*here, *(a for w in works for a in w.authors)}
         summarise = Summariser(
@@ -82,11 +87,11 @@ async def refresh(
     for start in range(0, len(ordered), batch_size):
         batch = ordered[start : start + batch_size]
 
-        async def work(tx: Transaction, batch: list[str] = batch) -> list[Row]:
+        async def work(tx: Transaction, batch: list[str] = batch) -> WriteSummariesRow:
             rows = await reader.summaries(tx, batch)
-            return await tx.run("import/write_summaries", {"rows": rows})
+            return await import_.write_summaries(tx, rows=rows)
 
-        done += int((await write_transaction(driver, database, work))[0]["refreshed"])
+        done += int((await write_transaction(driver, database, work))["refreshed"])
     return done
 
 
@@ -97,8 +102,11 @@ async def coauthors(
     found: set[str] = set()
     for start in range(0, len(ordered), batch_size):
         batch = ordered[start : start + batch_size]
-        rows = await read_query(driver, database, "import/coauthor_ids", {"ids": batch})
-        found.update(rows[0]["ids"])
+
+        async def read(tx: Transaction, batch: list[str] = batch) -> CoauthorIdsRow:
+            return await import_.coauthor_ids(tx, ids=batch)
+
+        found.update((await read_transaction(driver, database, read))["ids"])
     return found
 
 
@@ -129,12 +137,17 @@ async def refresh_all(
     while True:
         # Reads and writes alternate on one page at a time, so memory stays flat however
         # large the graph is.
-        page = {"after": after, "first": batch_size}
-        rows = await read_query(driver, database, "import/researcher_ids", page)
-        ids = [row["id"] for row in rows]
+        async def page(tx: Transaction, after: str = after) -> list[ResearcherIdsRow]:
+            return await import_.researcher_ids(tx, after=after, first=batch_size)
+
+        ids = [row["id"] for row in await read_transaction(driver, database, page)]
         if not ids:
             break
-        await write_query(driver, database, "import/authored_copies", {"ids": ids})
+
+        async def copies(tx: Transaction, ids: list[str] = ids) -> AuthoredCopiesRow:
+            return await import_.authored_copies(tx, ids=ids)
+
+        await write_transaction(driver, database, copies)
         report.researchers += await refresh(driver, database, ids, batch_size=batch_size)
         after = ids[-1]
         if progress is not None:

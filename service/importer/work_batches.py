@@ -14,6 +14,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 from service import errors
+from service.calls import import_
 from service.graph import Row, Transaction, write_transaction
 from service.importer.nodes import Nodes, Record, authorships, resolver
 from service.importer.works import batch_params
@@ -51,24 +52,22 @@ async def write_works(
     params = batch_params(rows)
     ids = sorted({a["id"] for a in params["researchers"]})
 
-    async def work(tx: Transaction) -> list[Row]:
-        found = await tx.run("import/merged_ids", {"ids": ids})
-        resolve = resolver(dict(found[0]["merged"]))
+    async def work(tx: Transaction) -> Row:
+        found = await import_.merged_ids(tx, ids=ids)
+        resolve = resolver(dict(found["merged"]))
         authored = authorships(params["authored"], resolve)
         researchers = sorted({resolve(i) for i in ids})
         pairs = {(resolve(f["author"]), f["institution"]) for f in params["affiliations"]}
-        stored = await tx.run(
-            "import/stored_nodes",
-            {
-                "researchers": researchers,
-                "institutions": [i["id"] for i in params["institutions"]],
-                "venues": [v["id"] for v in params["venues"]],
-                "topics": [t["id"] for t in params["topics"]],
-                "funders": [f["id"] for f in params["funders"]],
-                "affiliations": [{"author": a, "institution": i} for a, i in sorted(pairs)],
-            },
+        stored = await import_.stored_nodes(
+            tx,
+            researchers=researchers,
+            institutions=[i["id"] for i in params["institutions"]],
+            venues=[v["id"] for v in params["venues"]],
+            topics=[t["id"] for t in params["topics"]],
+            funders=[f["id"] for f in params["funders"]],
+            affiliations=[{"author": a, "institution": i} for a, i in sorted(pairs)],
         )
-        nodes = Nodes.stored(_comparable(stored[0]))
+        nodes = Nodes.stored(_comparable(dict(stored)))
         known = set(nodes.affiliations)
         created = {
             kind: [n for n in params[kind] if n["id"] not in getattr(nodes, kind)]
@@ -95,9 +94,9 @@ async def write_works(
             "source": source,
             "importedAt": imported_at,
         }
-        result = (await tx.run("import/works", query))[0]
+        result: Row = dict(await import_.works(tx, **query))
         result["touched"] = sorted({*result.pop("formerAuthors"), *(a["author"] for a in authored)})
         result["affiliated"] = sorted({a for a, i in pairs - known})
-        return [result]
+        return result
 
-    return (await write_transaction(driver, database, work))[0]
+    return await write_transaction(driver, database, work)

@@ -1,19 +1,25 @@
-"""Direct collaboration over GraphQL: the types, and resolvers that ask the domain
-(service/collaboration/) and map its answer to the result unions."""
+"""Direct collaboration over GraphQL: the result unions, and resolvers that ask the domain
+(service/collaboration/) and map its answer to them. The types they answer with:
+collaboration_types.py."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import Enum
 from typing import Annotated, cast
 
 import strawberry
 
 from service import errors
-from service.collaboration import conversations, invitations, preferences, records
+from service.collaboration import conversations, invitations, preferences
 from service.collaboration.refusal import Refusal
 from service.identity.accounts import User
 from service.schema.bounds import MAX_FIRST, bounded
+from service.schema.collaboration_types import (
+    Conversation,
+    Invitation,
+    InvitationBox,
+    InvitationStatus,
+    Message,
+)
 from service.schema.context import Context
 from service.schema.problems import (
     AlreadyPending,
@@ -28,94 +34,6 @@ from service.schema.problems import (
 from service.schema.researcher import Researcher, load_researcher
 
 Info = strawberry.Info[Context, None]
-
-
-@strawberry.enum
-class InvitationStatus(Enum):
-    PENDING = "pending"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-
-
-@strawberry.enum
-class InvitationBox(Enum):
-    RECEIVED = "received"
-    SENT = "sent"
-
-
-@strawberry.type(description="Another user as participants see them: no email.")
-class Person:
-    id: strawberry.ID
-    display_name: str
-
-    @classmethod
-    def of(cls, p: records.Participant) -> Person:
-        return cls(id=strawberry.ID(p.id), display_name=p.display_name)
-
-
-@strawberry.type
-class Invitation:
-    id: strawberry.ID
-    researcher_id: strawberry.ID
-    sender: Person
-    topic: str
-    message: str
-    status: InvitationStatus
-    sent_at: datetime
-    answered_at: datetime | None
-    conversation_id: strawberry.ID | None
-
-    @strawberry.field
-    async def researcher(self, info: Info) -> Researcher | None:
-        return await load_researcher(info, str(self.researcher_id))
-
-    @classmethod
-    def of(cls, i: records.Invitation) -> Invitation:
-        return cls(
-            id=strawberry.ID(i.id),
-            researcher_id=strawberry.ID(i.researcher_id),
-            sender=Person.of(i.sender),
-            topic=i.topic,
-            message=i.message,
-            status=InvitationStatus(i.status),
-            sent_at=i.sent_at,
-            answered_at=i.answered_at,
-            conversation_id=strawberry.ID(i.conversation_id) if i.conversation_id else None,
-        )
-
-
-@strawberry.type
-class Message:
-    id: strawberry.ID
-    author_id: strawberry.ID
-    body: str
-    sent_at: datetime
-
-    @classmethod
-    def of(cls, m: records.Message) -> Message:
-        return cls(
-            id=strawberry.ID(m.id), author_id=strawberry.ID(m.author_id), body=m.body,
-            sent_at=m.sent_at,
-        )  # fmt: skip
-
-
-@strawberry.type
-class Conversation:
-    id: strawberry.ID
-    topic: str
-    created_at: datetime
-    participants: list[Person]
-    messages: list[Message] = strawberry.field(description="Newest first.")
-
-    @classmethod
-    def of(cls, c: records.Conversation) -> Conversation:
-        return cls(
-            id=strawberry.ID(c.id),
-            topic=c.topic,
-            created_at=c.created_at,
-            participants=[Person.of(p) for p in c.participants],
-            messages=[Message.of(m) for m in c.messages],
-        )
 
 
 @strawberry.type

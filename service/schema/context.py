@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 import strawberry
 from starlette.requests import Request
 from strawberry.dataloader import DataLoader
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
+from service.calls import identity, researcher
+from service.calls.researcher_types import CardsParams
 from service.collaborators import CLOSE_MIN_SHARED
 from service.graph import Graph
 from service.identity import accounts
@@ -22,6 +24,15 @@ from service.settings import AuthSettings, Settings
 
 Card = dict[str, Any]
 Row = dict[str, Any]
+
+
+class ItemRow(TypedDict):
+    item: Row
+
+
+# A details query's generated call (`service.calls.paper.details`...): `ids` and its own
+# parameters in, one `item` map per id that exists out.
+DetailsCall = Callable[..., Awaitable[Sequence[ItemRow]]]
 CURSOR_FIELDS = ("date", "title", "id")
 # What a profile's sections hold when a field is asked without `first`.
 DEFAULT_WORKS = 20
@@ -97,7 +108,7 @@ class Context:
         self._details.clear()
         self.relations.clear_all()
 
-    def details(self, query: str, **params: Any) -> DataLoader[str, Row | None]:
+    def details(self, query: DetailsCall, **params: Any) -> DataLoader[str, Row | None]:
         """Rows of a details query (`cypher/<kind>/details.cypher`: `$ids` in, one `item` map
         per id that exists out) by id, batched per request and per set of parameters."""
         key = (query, *sorted(params.items()))
@@ -105,7 +116,7 @@ class Context:
         if loader is None:
 
             async def load(ids: list[str]) -> list[Row | None]:
-                rows = await self.graph.read(query, ids=ids, **params)
+                rows = await query(self.graph, ids=ids, **params)
                 found = {row["item"]["id"]: row["item"] for row in rows}
                 return [found.get(i) for i in ids]
 
@@ -116,7 +127,7 @@ class Context:
         user = await self.user()
         if user is None:
             return [NO_RELATION] * len(ids)
-        rows = await self.graph.read("identity/viewer_relations", userId=user.id, ids=ids)
+        rows = await identity.viewer_relations(self.graph, userId=user.id, ids=ids)
         found = {row["id"]: Relation(follows=row["follows"], owns=row["owns"]) for row in rows}
         return [found.get(i, NO_RELATION) for i in ids]
 
@@ -127,9 +138,7 @@ class Context:
         if loader is None:
 
             async def load(ids: list[str]) -> list[Card | None]:
-                rows = await self.graph.read(
-                    "researcher/cards", **card_params(ids=ids, sections=sections)
-                )
+                rows = await researcher.cards(self.graph, **card_params(ids=ids, sections=sections))
                 found = {row["card"]["id"]: row["card"] for row in rows}
                 return [found.get(i) for i in ids]
 
@@ -166,7 +175,7 @@ def card_params(
     text: str | None = None,
     first: int | None = None,
     sections: Sections = Sections(),
-) -> dict[str, Any]:
+) -> CardsParams:
     """Parameters of `cypher/researcher/cards.cypher`; sections only when one is asked for."""
     return {
         "ids": ids,

@@ -11,7 +11,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from service import errors
-from service.schema.context import Context, Row
+from service.schema.context import Context, DetailsCall, Row
 
 Info = strawberry.Info[Context, None]
 
@@ -20,7 +20,7 @@ Info = strawberry.Info[Context, None]
 class Source:
     """Where a kind's page fields come from: its details query, with its default parameters."""
 
-    query: str  # cypher/<kind>/details.cypher
+    query: DetailsCall  # cypher/<kind>/details.cypher's call: service.calls.<kind>.details
     kind: str  # for the message when the node is gone
     defaults: dict[str, Any]
 
@@ -44,7 +44,7 @@ async def detail(info: Info, node: Detailed, source: Source, key: str, **params:
         return node._row[key]
     found = await info.context.details(source.query, **asked).load(str(node.id))
     if found is None:
-        raise errors.NotFound(f"{source.kind} {node.id} no longer exists")
+        raise errors.Missing(f"{source.kind} {node.id} no longer exists")
     if usual:
         node._row = {**found, **node._row}
     return found.get(key)

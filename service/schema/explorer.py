@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from service import errors
+from service.calls.graph import slice as graph_slice
 from service.schema.bounds import MAX_GRAPH_NODES, bounded
 from service.schema.context import Context
 from service.schema.paper import MAX_ID_LENGTH
@@ -67,8 +68,8 @@ class ExplorerQuery:
         if not 0 < len(center) <= MAX_ID_LENGTH:
             raise errors.Invalid(f"center must be 1 to {MAX_ID_LENGTH} characters", "center")
         year_from, year_to = _years(years)
-        rows = await info.context.graph.read(
-            "graph/slice",
+        found = await graph_slice(
+            info.context.graph,
             center=str(center),
             maxNodes=max_nodes,
             kinds=[k.value for k in kinds] if kinds is not None else None,
@@ -76,13 +77,13 @@ class ExplorerQuery:
             yearTo=year_to,
             exclude=_exclude(exclude),
         )
-        if not rows:
+        if found is None:
             raise errors.Invalid(
                 f"no researcher, paper, topic or institution has id {center}", "center"
             )
-        row = rows[0]
+        row = found
         return GraphSlice(
-            center=row["center"],
+            center=strawberry.ID(row["center"]),
             nodes=[
                 GraphNode(
                     id=n["id"],

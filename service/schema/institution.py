@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from service.calls import institution as calls
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context, Row
 from service.schema.details import Source, detail
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
 DEFAULT_FIRST = 10
-SOURCE = Source("institution/details", "institution", {"first": DEFAULT_FIRST})
+SOURCE = Source(calls.details, "institution", {"first": DEFAULT_FIRST})
 
 
 @strawberry.type

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from service import errors
+from service.calls import paper as calls
 from service.schema.context import Context, Row
 from service.schema.details import Source, detail
 from service.schema.types import PageInfo
@@ -28,7 +29,7 @@ TopicRef = Annotated["Topic", strawberry.lazy("service.schema.topic")]
 MAX_AUTHORS = 500
 LINKS = 20
 MAX_ID_LENGTH = 200
-SOURCE = Source("paper/details", "paper", {"authorsFirst": MAX_AUTHORS, "linksFirst": LINKS})
+SOURCE = Source(calls.details, "paper", {"authorsFirst": MAX_AUTHORS, "linksFirst": LINKS})
 
 
 async def papers(info: Info, ids: list[str]) -> list[Paper]:

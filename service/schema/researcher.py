@@ -13,6 +13,8 @@ from typing import Any
 import strawberry
 
 from service import errors, trust
+from service.calls.claims import viewer_may_vouch
+from service.calls.researcher import top
 from service.collaborators import CLOSE_MIN_SHARED
 from service.identity.clock import native
 from service.schema.bounds import (
@@ -38,7 +40,7 @@ from service.schema.topic import Topic, TopicShare
 from service.schema.types import PageInfo, ResearcherCounts, TrustSignal, TrustSnapshot
 
 Info = strawberry.Info[Context, None]
-VOUCHABLE = "claims/viewer_may_vouch"
+VOUCHABLE = viewer_may_vouch
 MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200
 
@@ -108,7 +110,7 @@ class Researcher:
         if self._card is None:
             card = await info.context.cards().load(str(self.id))
             if card is None:
-                raise errors.NotFound(f"researcher {self.id} no longer exists")
+                raise errors.Missing(f"researcher {self.id} no longer exists")
             self._card = card
         return self._card
 
@@ -117,7 +119,7 @@ class Researcher:
             return self._card
         card = await info.context.cards(wanted).load(str(self.id))
         if card is None:
-            raise errors.NotFound(f"researcher {self.id} no longer exists")
+            raise errors.Missing(f"researcher {self.id} no longer exists")
         return card
 
     @strawberry.field(description="Set by the record's owner, else drawn from its top topics.")
@@ -282,6 +284,6 @@ class ProfileQuery:
         description=f"The researchers with the most distinct co-authors; first <= {MAX_FIRST}."
     )
     async def most_connected_researchers(self, info: Info, first: int = 10) -> list[Researcher]:
-        rows = await info.context.graph.read("researcher/top", first=bounded(first, "first"))
+        rows = await top(info.context.graph, first=bounded(first, "first"))
         cards = await info.context.cards().load_many([row["id"] for row in rows])
         return [Researcher.from_card(card) for card in cards if card is not None]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import strawberry
 
 from service import errors
+from service.calls.researcher import cards
+from service.calls.search import nodes
 from service.schema.bounds import MAX_FIRST, bounded
 from service.schema.context import Context, card_params
 from service.schema.researcher import Researcher
@@ -44,9 +46,7 @@ class SearchQuery:
     )
     async def search_researchers(self, info: Info, text: str, first: int = 10) -> list[Researcher]:
         bounded(first, "first")
-        rows = await info.context.graph.read(
-            "researcher/cards", **card_params(text=_query(text), first=first)
-        )
+        rows = await cards(info.context.graph, **card_params(text=_query(text), first=first))
         return [Researcher.from_card(row["card"]) for row in rows]
 
     @strawberry.field(
@@ -57,15 +57,15 @@ class SearchQuery:
         self, info: Info, text: str, kinds: list[NodeKind] | None = None, first: int = 10
     ) -> list[SearchHit]:
         bounded(first, "first")
-        rows = await info.context.graph.read(
-            "search/nodes",
+        rows = await nodes(
+            info.context.graph,
             query=_query(text),
             kinds=[k.value for k in kinds] if kinds is not None else None,
             first=first,
         )
         return [
             SearchHit(
-                id=row["id"],
+                id=strawberry.ID(row["id"]),
                 kind=NodeKind(row["kind"]),
                 label=row["label"],
                 detail=row["detail"],

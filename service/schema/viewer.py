@@ -9,14 +9,14 @@ import strawberry
 
 from service.identity import accounts
 from service.schema.bounds import MAX_FIRST
-from service.schema.claims import Claim, claims_of
-from service.schema.collaboration import (
+from service.schema.claim_types import Claim
+from service.schema.claims import claims_of
+from service.schema.collaboration import conversations_of, invitations_of
+from service.schema.collaboration_types import (
     Conversation,
     Invitation,
     InvitationBox,
     InvitationStatus,
-    conversations_of,
-    invitations_of,
 )
 from service.schema.context import Context
 from service.schema.follow import FollowingConnection, following

@@ -59,7 +59,7 @@ def _failure(error: GraphQLError) -> DocumentFailed:
     code = (error.extensions or {}).get("code")
     if code == "BAD_USER_INPUT" or isinstance(original, errors.InvalidInput):
         return DocumentFailed(400, error.message)
-    if isinstance(original, errors.NotFound):
+    if isinstance(original, errors.Missing):
         return DocumentFailed(404, original.message)
     return DocumentFailed(500, "something went wrong on our side; please try again")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from service.calls import claims
 from service.graph import Graph
 from service.identity import accounts, tokens
 from service.identity.clock import utc_now
@@ -18,8 +19,8 @@ async def user(graph: Graph, settings: Settings, name: str) -> accounts.User:
 
 async def own(graph: Graph, owner: accounts.User, researcher_id: str) -> None:
     """Make `owner` the record's owner, as an accepted claim would."""
-    await graph.write(
-        "claims/claim",
+    await claims.claim(
+        graph,
         researcherId=researcher_id,
         userId=owner.id,
         claimId=tokens.new_id("claim"),

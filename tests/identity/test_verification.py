@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from service.calls import identity
 from service.graph import Graph
 from service.identity import accounts, admin, verification
 from service.identity.clock import utc_now
@@ -54,14 +55,15 @@ async def test_admin_role_changes(gql: SchemaRunner, settings: Settings) -> None
     await person(gql, "boss")
     assert await admin.change_role(settings, "boss@example.org", accounts.ADMIN)
     graph = Graph(gql.driver, gql.settings.neo4j)
-    rows = await graph.read(
-        "identity/user_for_login",
+    found = await identity.user_for_login(
+        graph,
         email="boss@example.org",
         device=None,
         address="local",
         since=utc_now(),
     )
-    assert rows[0]["user"]["role"] == accounts.ADMIN
+    assert found["user"] is not None
+    assert found["user"]["role"] == accounts.ADMIN
     assert await admin.change_role(settings, "boss@example.org", "user")
     assert not await admin.change_role(settings, "nobody@example.org", accounts.ADMIN)
 

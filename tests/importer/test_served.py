@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from neo4j import AsyncDriver
+from service.calls import graph as graph_calls
+from service.calls import researcher
 from service.graph import Graph
 from service.schema.context import Sections, card_params
 from service.settings import Settings
@@ -36,8 +38,8 @@ async def test_profile_card_of_an_imported_author(
     await load(PAGE)
     author, coauthors, works = busiest_author()
     graph = Graph(empty_graph, settings.neo4j)
-    rows = await graph.read(
-        "researcher/cards",
+    rows = await researcher.cards(
+        graph,
         **card_params(ids=[author], sections=Sections(works_first=50, collaborators_first=100)),
     )
     card = rows[0]["card"]
@@ -52,8 +54,8 @@ async def test_graph_slice_of_an_imported_author(
     await load(PAGE)
     author, coauthors, works = busiest_author()
     graph = Graph(empty_graph, settings.neo4j)
-    rows = await graph.read(
-        "graph/slice",
+    row = await graph_calls.slice(
+        graph,
         center=author,
         maxNodes=1000,
         kinds=None,
@@ -61,7 +63,8 @@ async def test_graph_slice_of_an_imported_author(
         yearTo=None,
         exclude=None,
     )
-    nodes = {n["id"]: n["kind"] for n in rows[0]["nodes"]}
-    assert rows[0]["center"] == author
+    assert row is not None
+    nodes = {n["id"]: n["kind"] for n in row["nodes"]}
+    assert row["center"] == author
     assert {i for i, kind in nodes.items() if kind == "RESEARCHER"} == coauthors | {author}
     assert sum(1 for kind in nodes.values() if kind == "PAPER") == works

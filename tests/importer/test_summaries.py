@@ -4,7 +4,7 @@ importer keeps them current, and a prolific author's profile stops walking every
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +34,12 @@ async def run(
     driver: AsyncDriver,
     settings: Settings,
     text: str,
-    params: dict[str, Any],
+    params: Mapping[str, Any],
     profile: bool = False,
 ) -> tuple[list[dict[str, Any]], int]:
     """Rows of `text`, and its PROFILE db hits when asked."""
     async with driver.session(database=settings.neo4j.database) as session:
-        result = await session.run(("PROFILE " if profile else "") + text, params)
+        result = await session.run(("PROFILE " if profile else "") + text, dict(params))
         rows = [record.data() async for record in result]
         summary = await result.consume()
     return rows, hits(summary.profile) if profile else 0
@@ -301,7 +301,7 @@ async def test_a_prolific_profile_costs_what_an_ordinary_one_does(
     profile = Sections(works_first=20, topics_first=10)
     collaborators = Sections(collaborators_first=10)
     # name -> (query now, the live query before, parameters for a researcher id)
-    requests: dict[str, tuple[str, str, Callable[[str], dict[str, Any]]]] = {
+    requests: dict[str, tuple[str, str, Callable[[str], Mapping[str, Any]]]] = {
         "profile": (CARDS, LIVE_CARDS, lambda i: card_params(ids=[i], sections=profile)),
         "collaborators": (
             CARDS,
