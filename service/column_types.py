@@ -3,14 +3,13 @@ generated calls (service/calls/) give a parameter or a column, and a check of a 
 returned against its declared type.
 
 The check is what keeps the generated annotations honest: the header is the only source of a
-column's type and nothing converts by it, so the test suite turns the check on
-(`SCHOLAR_CHECK_ROWS=1`, see `checking`) and every row a test reads from the real server is held
-to its header. The service itself does not check: a header's mistake must not fail a request.
+column's type and nothing converts by it, so the test suite turns the check on (`CHECK_ROWS`)
+and every row a test reads from the real server in its own process is held to its header. The
+service itself does not check: a header's mistake must not fail a request.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from neo4j.time import Date, DateTime, Duration
@@ -80,9 +79,9 @@ def conforms(value: Any, cypher: str) -> bool:
     return isinstance(value, _CLASSES[base])
 
 
-def checking() -> bool:
-    """Whether the graph boundary holds each returned row to its header (the tests do)."""
-    return os.environ.get("SCHOLAR_CHECK_ROWS") == "1"
+# Whether the graph boundary holds each returned row to its header: a switch for the test
+# suite (tests/conftest.py), not a setting; nothing a deployment should turn on.
+CHECK_ROWS = False
 
 
 class ColumnTypeError(TypeError):

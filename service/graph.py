@@ -136,7 +136,7 @@ class Graph:
                 # dict(record), not record.data(): queries return maps and scalars, never nodes, so
                 # the recursive transform is work for nothing (about 1.5 ms on a profile).
                 rows = [dict(record) for record in result.records]
-                if column_types.checking():
+                if column_types.CHECK_ROWS:
                     column_types.check(get(name), rows)
                 return rows
             except errors.GraphError as exc:
@@ -232,7 +232,7 @@ class Transaction:
     async def run(self, name: str, params: dict[str, Any]) -> list[Row]:
         query = for_call(name, params, modes=self._modes)
         rows = [record.data() async for record in await self._tx.run(query.text, params)]
-        if column_types.checking():
+        if column_types.CHECK_ROWS:
             column_types.check(query, rows)
         return rows
 

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from neo4j import AsyncDriver
-from service import localdb
+from service import column_types, localdb
 from service.app import create_app
 from service.graph import Graph, open_driver
 from service.identity.mailer import ConsoleSender
@@ -33,7 +33,7 @@ from tests.live import LiveServer
 
 # Every row a test reads from Neo4j is held to its query's declared column types, so the types
 # the generated calls (service/calls/) promise are the ones the server returns.
-os.environ["SCHOLAR_CHECK_ROWS"] = "1"
+column_types.CHECK_ROWS = True
 
 
 @pytest.fixture(scope="session")
