@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
@@ -118,7 +118,6 @@ class Graph:
         """Run query `name` with exactly its declared parameters, a `@mode read` one routed to
         a reader. Only the generated calls (service/calls/) use it: code calls those."""
         query = _query(name, params, mode, self.settings.query_timeout_s)
-        routing = RoutingControl.READ if mode == "read" else RoutingControl.WRITE
         # A deadlock or a lock wait clears by itself: retried for up to retry_s. A connection
         # failure does not (Neo4j is down): the request fails now and `availability` fails the
         # next ones at once, instead of each waiting out retries.
@@ -127,15 +126,9 @@ class Graph:
         while True:
             try:
                 async with self.round_trip(name):
-                    result = await self.driver.execute_query(
-                        query,
-                        params,
-                        routing_=routing,
-                        database_=self.settings.database,
+                    rows = await (
+                        self._read(query, params) if mode == "read" else self._write(query, params)
                     )
-                # dict(record), not record.data(): queries return maps and scalars, never nodes, so
-                # the recursive transform is work for nothing (about 1.5 ms on a profile).
-                rows = [dict(record) for record in result.records]
                 if column_types.CHECK_ROWS:
                     column_types.check(get(name), rows)
                 return rows
@@ -144,6 +137,30 @@ class Graph:
                     raise
             await asyncio.sleep(delay)
             delay = min(2 * delay, 1.0)
+
+    # dict(record), not record.data(): queries return maps and scalars, never nodes, so the
+    # recursive transform is work for nothing (about 1.5 ms on a profile).
+
+    async def _read(self, query: neo4j.Query, params: dict[str, Any]) -> list[Row]:
+        # An auto-commit transaction in a read-access session: routed to a reader, and the server
+        # refuses a write in it as in any read transaction (Neo.ClientError.Statement.AccessMode),
+        # but it is one exchange (RUN and PULL) where a managed transaction adds a COMMIT: 3.96
+        # against 4.48 ms p50 for the profile card. The driver would not retry either here
+        # (`open_driver`: serving drivers have no retry time); `_run` retries what may pass. The
+        # shared bookmark manager keeps a read after this process's write seeing it.
+        async with self.driver.session(
+            database=self.settings.database,
+            default_access_mode=neo4j.READ_ACCESS,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        ) as session:
+            result = await session.run(query, params)
+            return [dict(record) async for record in result]
+
+    async def _write(self, query: neo4j.Query, params: dict[str, Any]) -> list[Row]:
+        result = await self.driver.execute_query(
+            query, params, routing_=RoutingControl.WRITE, database_=self.settings.database
+        )
+        return [dict(record) for record in result.records]
 
     @asynccontextmanager
     async def round_trip(self, name: str) -> AsyncIterator[None]:
@@ -208,83 +225,3 @@ async def setup_schema(driver: AsyncDriver, database: str) -> None:
             await (await session.run("CALL db.awaitIndexes(300)")).consume()
     except (neo.Neo4jError, neo.DriverError) as exc:
         raise translate(exc) from exc
-
-
-# Named queries outside a request: the importer's batches and refreshes. Unlike `Graph`, no
-# server-side timeout (a batch takes as long as it takes), and managed transactions, so the
-# driver retries transient errors (a deadlock with another writer, a leader switch) by running
-# the whole unit of work again.
-
-# A unit of work: named queries run through a `Transaction`, with the Python between them, and
-# what it answers.
-T = TypeVar("T")
-Work = Callable[["Transaction"], Awaitable[T]]
-
-
-class Transaction:
-    """Named queries inside one managed transaction. A write transaction runs read queries too
-    (a unit of work reads what it is about to change); a read transaction only read ones."""
-
-    def __init__(self, tx: neo4j.AsyncManagedTransaction, *, write: bool) -> None:
-        self._tx = tx
-        self._modes: tuple[Mode, ...] = ("read", "write") if write else ("read",)
-
-    async def run(self, name: str, params: dict[str, Any]) -> list[Row]:
-        query = for_call(name, params, modes=self._modes)
-        rows = [record.data() async for record in await self._tx.run(query.text, params)]
-        if column_types.CHECK_ROWS:
-            column_types.check(query, rows)
-        return rows
-
-    async def _run(self, name: str, params: dict[str, Any], mode: Mode) -> list[Row]:
-        """What the generated calls run: `mode` is the header's, and `run` holds the query's
-        mode to what this transaction may run."""
-        return await self.run(name, params)
-
-
-async def _managed(driver: AsyncDriver, database: str, work: Work[T], *, write: bool) -> T:
-    async def unit(tx: neo4j.AsyncManagedTransaction) -> T:
-        return await work(Transaction(tx, write=write))
-
-    try:
-        async with driver.session(database=database) as session:
-            if write:
-                return await session.execute_write(unit)
-            return await session.execute_read(unit)
-    except (neo.Neo4jError, neo.DriverError) as exc:
-        raise translate(exc) from exc
-
-
-async def write_transaction(driver: AsyncDriver, database: str, work: Work[T]) -> T:
-    """Run `work` as one managed write transaction: all of it or nothing, run again by the
-    driver on a transient error; what it answers."""
-    return await _managed(driver, database, work, write=True)
-
-
-async def read_transaction(driver: AsyncDriver, database: str, work: Work[T]) -> T:
-    """Run `work` as one managed read transaction (routed to a reader on a cluster)."""
-    return await _managed(driver, database, work, write=False)
-
-
-async def write_query(
-    driver: AsyncDriver, database: str, name: str, params: dict[str, Any]
-) -> list[Row]:
-    """Run one named `@mode write` query in a managed write transaction; its rows."""
-    modes: tuple[Mode] = ("write",)
-    for_call(name, params, modes=modes)
-
-    async def work(tx: Transaction) -> list[Row]:
-        return await tx.run(name, params)
-
-    return await write_transaction(driver, database, work)
-
-
-async def read_query(
-    driver: AsyncDriver, database: str, name: str, params: dict[str, Any]
-) -> list[Row]:
-    """Run one named query in a managed read transaction; its rows."""
-
-    async def work(tx: Transaction) -> list[Row]:
-        return await tx.run(name, params)
-
-    return await read_transaction(driver, database, work)

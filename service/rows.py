@@ -1,8 +1,9 @@
 """What the generated calls (service/calls/) run through and how they shape the rows.
 
-A call runs on a `Runner`: a request's `Graph` or an importer's `Transaction` (service/graph.py),
-both holding the call to the query's header before anything reaches Neo4j. `_run` is private to
-the generated code: application code calls the typed functions, never a query by its name.
+A call runs on a `Runner`: a request's `Graph` (service/graph.py) or an importer's `Transaction`
+(service/transactions.py), both holding the call to the query's header before anything reaches
+Neo4j. `_run` is private to the generated code: application code calls the typed functions, never
+a query by its name.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ import inspect
 
 import pytest
 
-from neo4j import AsyncDriver, RoutingControl
+import neo4j
+from neo4j import AsyncDriver
 from neo4j import exceptions as neo
 from service import errors, queries
 from service.calls.researcher import top
@@ -50,17 +51,15 @@ def test_specific_mappings(cls: type[Exception], expected: type[errors.GraphErro
 
 
 async def test_write_in_read_route_is_refused_by_neo4j(graph: Graph) -> None:
-    # The import query run down the read route: the database, not a string check, refuses it.
-    # The graph boundary refuses a @mode write query as a read before Neo4j sees it
-    # (tests/test_queries.py),
-    # so the text goes down the read route through the same round trip by hand.
+    # The import query sent down the boundary's own read path (an auto-commit transaction in a
+    # read-access session): the database, not a string check, refuses it. The boundary refuses
+    # a @mode write query as a read before Neo4j sees it (tests/test_queries.py), so the text
+    # goes down the read path through the same round trip by hand.
     with pytest.raises(errors.ReadOnly) as caught:
         async with graph.round_trip("import/works"):
-            await graph.driver.execute_query(
-                queries.get("import/works").text,
+            await graph._read(
+                neo4j.Query(queries.get("import/works").text),
                 {"rows": [], "source": "t", "importedAt": "t"},
-                routing_=RoutingControl.READ,
-                database_=graph.settings.database,
             )
     assert "may only read" in caught.value.message
 

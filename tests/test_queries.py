@@ -9,10 +9,11 @@ import pytest
 
 from neo4j import AsyncDriver
 from service import queries
-from service.graph import Graph, Row, Transaction, read_query, write_query, write_transaction
+from service.graph import Graph, Row
 from service.identity.clock import utc_now
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import Settings
+from service.transactions import Transaction, read_query, write_query, write_transaction
 
 
 def write(root: Path, name: str, text: str) -> Path:

@@ -13,7 +13,6 @@ from typing import Any
 from neo4j import AsyncDriver
 from service import errors
 from service.calls import import_
-from service.graph import Transaction, write_transaction
 from service.importer import entities, summaries
 from service.importer.ids import BadId
 from service.importer.readers import Item, describe_id, read_file
@@ -21,6 +20,7 @@ from service.importer.run_summary import Summary as Summary
 from service.importer.validation import InvalidRecord
 from service.importer.work_batches import write_works
 from service.importer.works import work_row
+from service.transactions import Transaction, write_transaction
 
 # A batch's write: one of the import calls taking `rows`, `source` and `importedAt`.
 BatchWrite = Callable[..., Awaitable[Mapping[str, Any]]]

@@ -22,8 +22,9 @@ from service.calls.import_types import (
     ResearcherIdsRow,
     WriteSummariesRow,
 )
-from service.graph import Row, Transaction, read_transaction, write_transaction
+from service.graph import Row
 from service.importer.summariser import Summariser, Work
+from service.transactions import Transaction, read_transaction, write_transaction
 
 # A batch is one transaction. Ordinary researchers bring a few works each; a prolific one
 # thousands, which a batch this size still reads and writes well within the memory cap.

@@ -15,9 +15,10 @@ from typing import Any
 from neo4j import AsyncDriver
 from service import errors
 from service.calls import import_
-from service.graph import Row, Transaction, write_transaction
+from service.graph import Row
 from service.importer.nodes import Nodes, Record, authorships, resolver
 from service.importer.works import batch_params
+from service.transactions import Transaction, write_transaction
 
 INSTITUTION_KEYS = ("id", "name", "ror", "countryCode", "type")
 

@@ -11,13 +11,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from service import localdb
-from service.graph import open_driver, read_query, setup_schema
+from service.graph import open_driver, setup_schema
 from service.importer.bulk.assemble import Written
 from service.importer.bulk.csv_files import ARRAY_DELIMITER
 from service.importer.bulk.progress import Report, Ticker
 from service.importer.bulk.write import write_csv
 from service.importer.loader import Summary, files_in, import_items
 from service.settings import Settings
+from service.transactions import read_query
 
 
 def admin_arguments(written: Written) -> list[str]:
