@@ -1,13 +1,14 @@
 """Typed Python for every application query, generated from the headers (`make queries`).
 
-Each folder `cypher/<folder>/` becomes a module `service/calls/<folder>.py` (`import_` for
-`import`, a Python keyword) holding, per query file, a `TypedDict` of its row and an async
-function named after the file: `cypher/researcher/exists.cypher` is
+Each folder `cypher/<folder>/` becomes two modules (`import_` for `import`, a Python keyword):
+`service/calls/<folder>_types.py` holds, per query file, a `TypedDict` of its row and one of its
+parameters, and `service/calls/<folder>.py` an async function named after the file:
+`cypher/researcher/exists.cypher` gives
 
     class ExistsRow(TypedDict):
         id: str
 
-    async def exists(db: Runner, /, *, id: str) -> ExistsRow | None: ...
+    async def exists(db: Runner, /, **params: Unpack[ExistsParams]) -> ExistsRow | None: ...
 
 taking a `Graph` or a `Transaction` (service/rows.py), keyword-only parameters typed from
 `@param`, and answering by `@rows`: a list (many), the row or None (optional), the row (one).
