@@ -10,11 +10,14 @@ service itself does not check: a header's mistake must not fail a request.
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from types import UnionType
+from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 from neo4j.time import Date, DateTime, Duration
 
 from service.queries import CypherQuery
+from service.shapes import SHAPES
 
 # A column's annotation: what the driver hands back for each type.
 _COLUMNS = {
@@ -57,6 +60,8 @@ def annotation(cypher: str, *, param: bool = False) -> str:
     base, nullable = _split(cypher)
     if base.startswith("List<") and base.endswith(">"):
         text = f"list[{annotation(base[5:-1], param=param)}]"
+    elif base.startswith("Map<"):
+        text = base[4:-1]  # the shape's TypedDict, by its name in service/shapes.py
     else:
         text = (_PARAMS if param else _COLUMNS)[base]
     if nullable and text != "Any":
@@ -72,11 +77,45 @@ def conforms(value: Any, cypher: str) -> bool:
         return nullable or base == "Any"
     if base.startswith("List<") and base.endswith(">"):
         return isinstance(value, list) and all(conforms(v, base[5:-1]) for v in value)
+    if base.startswith("Map<"):
+        return fits(value, SHAPES[base[4:-1]])
     if base == "Any":
         return True
     if base in ("Integer", "Float") and isinstance(value, bool):
         return False  # bool is an int to Python, never to Cypher
     return isinstance(value, _CLASSES[base])
+
+
+@cache
+def _fields(shape: type) -> dict[str, Any]:
+    return get_type_hints(shape)
+
+
+def fits(value: Any, hint: Any) -> bool:
+    """Whether `value` is of the Python type `hint`, as the shapes of service/shapes.py write
+    them: a TypedDict has exactly its keys, each of its type; an int is a float too (Cypher's
+    `coalesce(x, 0)`), a bool is never an int."""
+    if hint is Any:
+        return True
+    if hint is type(None):
+        return value is None
+    origin = get_origin(hint)
+    if origin is Union or origin is UnionType:
+        return any(fits(value, option) for option in get_args(hint))
+    if origin is list:
+        return isinstance(value, list) and all(fits(v, get_args(hint)[0]) for v in value)
+    if is_typeddict(hint):
+        fields = _fields(hint)
+        return (
+            isinstance(value, dict)
+            and value.keys() == fields.keys()
+            and all(fits(value[key], field) for key, field in fields.items())
+        )
+    if isinstance(value, bool):
+        return hint is bool
+    if hint is float:
+        return isinstance(value, int | float)
+    return isinstance(value, hint)
 
 
 # Whether the graph boundary holds each returned row to its header: a switch for the test

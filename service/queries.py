@@ -12,7 +12,8 @@ parameters. This module is the one place file text becomes a driver query.
 
 `@mode` is read (routed to a reader, may not write) or write; `@rows` is one (exactly one row),
 optional (zero or one) or many. Types are Cypher's (String, Integer, Float, Boolean, DateTime,
-Date, Duration, Map, List<...>, Any), `?` for nullable; nothing converts by them.
+Date, Duration, Map, List<...>, Any), `?` for nullable, and `Map<Name>` for a map whose keys
+service/shapes.py declares; nothing converts by them.
 
 Code does not call a query by name: `make queries` (service/query_codegen.py) turns each header
 into a typed async function in service/calls/ (`cypher/follow/follow.cypher` is
@@ -36,6 +37,7 @@ from typing import Literal
 
 from service import cypher_text
 from service.settings import ROOT
+from service.shapes import SHAPES
 
 CYPHER_DIR = ROOT / "cypher"
 # Folders that are not application queries: DDL, and the analyst catalogue's own files.
@@ -126,10 +128,13 @@ def parse(path: Path, root: Path = CYPHER_DIR) -> CypherQuery:
 
 
 def _type(text: str) -> bool:
-    """A Cypher type name as headers write it: `String`, `List<Map>`, `DateTime?`."""
+    """A Cypher type name as headers write it: `String`, `List<Map>`, `DateTime?`, or a map of a
+    known shape, `Map<Card>` (service/shapes.py)."""
     text = text.removesuffix("?")
     if text.startswith("List<") and text.endswith(">"):
         return _type(text[5:-1])
+    if text.startswith("Map<") and text.endswith(">"):
+        return text[4:-1] in SHAPES
     return text in _SCALARS
 
 

@@ -146,13 +146,19 @@ def types_module(folder: str, group: list[CypherQuery]) -> str:
     """The parameter and row types of one cypher folder's queries."""
     in_params, used = _used(group, columns=False), _used(group)
     stdlib = [f"from datetime import {py}" for cy, py in _TEMPORAL.items() if cy in in_params]
-    typing = ["TypedDict", *(["Any"] if {"Map", "Any"} & used else [])]
+    # A plain `Map` is `dict[str, Any]`; `Map<Card>` is the shape `Card` (service/shapes.py).
+    declared = [d.type for q in group for d in (*q.params, *q.columns)]
+    shaped = {name for t in declared for name in re.findall(r"Map<(\w+)>", t)}
+    plain = any(re.search(r"\bMap\b(?!<)|\bAny\b", t) for t in declared)
+    typing = ["TypedDict", *(["Any"] if plain else [])]
     temporal = sorted(t for t in _TEMPORAL if t in used)
     what = f"Parameters and rows of the queries in cypher/{folder}/, as TypedDicts"
     lines = _header(folder, what)
     lines += [*sorted(stdlib), f"from typing import {', '.join(sorted(typing))}"]
     if temporal:
         lines += ["", f"from neo4j.time import {', '.join(temporal)}"]
+    if shaped:
+        lines += ["", f"from service.shapes import {', '.join(sorted(shaped))}"]
     for query in group:
         lines += ["", "", *_types_code(query)]
     return "\n".join(lines) + "\n"

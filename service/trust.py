@@ -40,7 +40,8 @@ counts once and never for its own record.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from service.shapes import TrustInputs
 
 MODEL_VERSION = "trust-v3"
 LABELS = {0: "Unverified", 1: "Unverified", 2: "Self-claimed", 3: "Verified", 4: "Reviewed"}
@@ -72,7 +73,7 @@ def _capped(name: str, count: int, each: int, cap: int, what: str) -> Signal:
     return Signal(name, count, float(min(each * count, cap)), explanation)
 
 
-def snapshot(level: int, inputs: dict[str, Any]) -> Snapshot:
+def snapshot(level: int, inputs: TrustInputs) -> Snapshot:
     """Score a researcher from the card's `trustInputs` and verification level."""
     works = int(inputs.get("works") or 0)
     claimed = bool(inputs.get("claimed"))

@@ -30,7 +30,7 @@
 // @param closeMinShared: Integer -- shared works that make a close collaborator
 // @param collaboratorsFirst: Integer -- close collaborators per card
 // @param coauthorsFirst: Integer -- co-authors per card
-// @column card: Map -- the researcher's card (see the RETURN for its keys)
+// @column card: Map<Card> -- the researcher's card (its keys: service/shapes.py, Card)
 CALL () {
   UNWIND range(0, size(coalesce($ids, [])) - 1) AS i
   WITH i WHERE $text IS NULL

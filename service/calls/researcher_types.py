@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
+from service.shapes import Card
+
 
 class CardsParams(TypedDict):
     ids: list[str] | None
@@ -20,7 +22,7 @@ class CardsParams(TypedDict):
 
 
 class CardsRow(TypedDict):
-    card: dict[str, Any]  # the researcher's card (see the RETURN for its keys)
+    card: Card  # the researcher's card (its keys: service/shapes.py, Card)
 
 
 class ExistsParams(TypedDict):

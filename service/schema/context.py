@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypedDict
@@ -21,13 +21,14 @@ from service.identity.clock import utc_now
 from service.identity.mailer import CodeSender, ConsoleSender
 from service.schema.bounds import MAX_FIRST, decode_cursor
 from service.settings import AuthSettings, Settings
+from service.shapes import Card
 
-Card = dict[str, Any]
-Row = dict[str, Any]
+# A row's map as the schema types read it: a plain one (`Map`) or a shaped one (service/shapes.py).
+Row = Mapping[str, Any]
 
 
 class ItemRow(TypedDict):
-    item: Row
+    item: dict[str, Any]  # as the generated rows declare a plain `Map`
 
 
 # A details query's generated call (`service.calls.paper.details`...): `ids` and its own

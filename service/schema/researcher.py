@@ -8,7 +8,6 @@ start as stubs and load their cards through the per-request DataLoader, one roun
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import strawberry
 
@@ -29,8 +28,8 @@ from service.schema.context import (
     DEFAULT_TOPICS,
     DEFAULT_WORKS,
     NO_SECTIONS,
-    Card,
     Context,
+    Row,
     Sections,
     wanted_sections,
 )
@@ -38,6 +37,7 @@ from service.schema.institution import Institution
 from service.schema.paper import Paper, PaperConnection, PaperEdge
 from service.schema.topic import Topic, TopicShare
 from service.schema.types import PageInfo, ResearcherCounts, TrustSignal, TrustSnapshot
+from service.shapes import Card, CardWork, CollaboratorEntry
 
 Info = strawberry.Info[Context, None]
 VOUCHABLE = viewer_may_vouch
@@ -45,7 +45,7 @@ MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200
 
 
-def _cursor_of(work: dict[str, Any]) -> str:
+def _cursor_of(work: CardWork) -> str:
     return encode_cursor({"date": work["sortDate"], "title": work["title"], "id": work["id"]})
 
 
@@ -60,7 +60,7 @@ class Collaborator:
     last_year: int | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Collaborator:
+    def from_row(cls, row: CollaboratorEntry) -> Collaborator:
         return cls(
             researcher=Researcher.from_stub(row["researcher"]),
             shared_works=row["sharedWorks"],
@@ -88,9 +88,10 @@ class Researcher:
     _sections: strawberry.Private[Sections]
 
     @classmethod
-    def from_stub(cls, stub: dict[str, Any]) -> Researcher:
+    def from_stub(cls, stub: Row) -> Researcher:
+        # Stubs come from many queries' plain maps as well as from shaped ones (PersonStub, Card).
         return cls(
-            id=stub["id"],
+            id=strawberry.ID(stub["id"]),
             name=stub.get("name") or "",
             open_to_collaborate=bool(stub.get("openToCollaborate")),
             claimed=bool(stub.get("claimed")),
@@ -126,7 +127,7 @@ class Researcher:
     async def headline(self, info: Info) -> str | None:
         if self._headline:
             return self._headline
-        topics = (await self._full(info)).get("topTopics") or []
+        topics = [name for name in (await self._full(info))["topTopics"] if name]
         if not topics:
             return None
         return f"{self.name} works on {' and '.join(topics)}."
@@ -148,7 +149,7 @@ class Researcher:
         if not found:
             return None
         return PublicClaim(
-            id=found["id"], level=found["level"], since=native(found["since"]),
+            id=strawberry.ID(found["id"]), level=found["level"], since=native(found["since"]),
             vouches=found["vouches"],
         )  # fmt: skip
 
