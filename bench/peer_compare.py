@@ -223,8 +223,7 @@ async def view_once(
 ) -> float:
     """Seconds for one view of `subject` by `path`: the bare Cypher, or a server's /graphql."""
     if path == "driver":
-        params = card_params(ids=[subject.id], sections=VIEW)
-        return await driver_time(driver, "researcher/cards", params, timeout_s=60)
+        return await driver_time(driver, "researcher/cards", view_params(subject.id), timeout_s=60)
     return graphql_time(http[path], SERVICE_VIEW if path == "service" else PEER_VIEW, subject.id)
 
 
@@ -294,9 +293,34 @@ async def sampled(load: Coroutine[Any, Any, Load], pid: int) -> tuple[Load, floa
     return task.result(), peak
 
 
+async def driver_loop(driver: AsyncDriver, ids: list[str], requests: int) -> Load:
+    """The bare read of the view, one client in a closed loop over `ids`, as `drive` runs one
+    HTTP client: the floor for the one-client rows of the load table."""
+    result = Load(clients=1)
+    for n in range(20):  # warm, as `drive` is warmed
+        await driver_time(driver, "researcher/cards", view_params(ids[n % len(ids)]), 60)
+    began = time.perf_counter()
+    for n in range(requests):
+        ident = ids[n % len(ids)]
+        result.latencies.append(
+            await driver_time(driver, "researcher/cards", view_params(ident), timeout_s=60)
+        )
+    result.seconds = time.perf_counter() - began
+    return result
+
+
+def view_params(ident: str) -> dict[str, Any]:
+    return dict(card_params(ids=[ident], sections=VIEW))
+
+
 async def throughput(
-    run: Run, ordinary: list[str], pids: dict[str, int], args: argparse.Namespace
+    run: Run,
+    ordinary: list[str],
+    pids: dict[str, int],
+    driver: AsyncDriver,
+    args: argparse.Namespace,
 ) -> None:
+    run.load[("driver", 1)] = await driver_loop(driver, ordinary, args.load_requests)
     urls = {"service": args.service_port, "peer": args.peer_port}
     documents = {"service": SERVICE_VIEW, "peer": PEER_VIEW}
     for i, clients in enumerate(LEVELS):
@@ -338,7 +362,7 @@ async def measure(graph: str, args: argparse.Namespace, settings: Settings) -> R
             finally:
                 for client in http.values():
                     client.close()
-            await throughput(run, ordinary, pids, args)
+            await throughput(run, ordinary, pids, driver, args)
     finally:
         await driver.close()
         if not args.keep:
@@ -444,6 +468,21 @@ def plot(runs: list[Run], path: Any) -> None:
     figure.savefig(path, dpi=110)
 
 
+def closed_loop_lines(runs: list[Run]) -> str:
+    """The one-client rows against the bare read run the same way: steady state, no other
+    path's requests in between (the interleaved table wakes each server from idle)."""
+    lines = []
+    for run in runs:
+        floor, mine = run.load[("driver", 1)], run.load[("service", 1)]
+        lines.append(
+            f"- {graph_name(run.graph)}, one client in a closed loop over the same researchers:"
+            f" bare driver p50 {p50(floor.latencies):.1f} / p99 {pct(floor.latencies, 99):.1f}"
+            f" ms, service {p50(mine.latencies):.1f} / {pct(mine.latencies, 99):.1f} ms:"
+            f" service / driver {p50(mine.latencies) / p50(floor.latencies):.2f}"
+        )
+    return "\n".join(lines)
+
+
 def main() -> int:
     top = argparse.ArgumentParser(prog="bench.peer_compare", description=__doc__.split("\n")[0])
     top.add_argument(
@@ -473,7 +512,7 @@ def main() -> int:
         " over ordinary researchers (a seeded sample outside the top tenth by works: "
         + ", ".join(f"{r.sample} on the {graph_name(r.graph)} graph" for r in runs)
         + f"):\n\n"
-        f"{load_table(runs)}\n"
+        f"{load_table(runs)}\n\n{closed_loop_lines(runs)}\n"
     )
     print(report)
     if args.write:

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.peer_compare import LEVELS, Load, Run, Subject, latency_table, load_table
+from bench.peer_compare import (
+    LEVELS,
+    Load,
+    Run,
+    Subject,
+    closed_loop_lines,
+    latency_table,
+    load_table,
+)
 from bench.peer_views import peer_view, same_view, service_view
 
 COLLABORATOR = {
@@ -79,6 +87,7 @@ def run_of(graph: str, base_ms: float) -> Run:
     for clients in LEVELS:
         run.load[("service", clients)] = Load(clients, 2.0, [0.01] * 100, 0, 150.0)
         run.load[("peer", clients)] = Load(clients, 2.0, [0.02] * 50, 1, 120.0)
+    run.load[("driver", 1)] = Load(1, 1.0, [0.008] * 100)
     return run
 
 
@@ -95,4 +104,11 @@ def test_load_table_gives_rates_latencies_errors_and_memory() -> None:
     assert len(lines) == 2 + len(LEVELS)
     assert lines[2] == (
         "| seed | 1 | 50 | 10.0 / 10.0 | 0 | 25 | 20.0 / 20.0 | 1 | 2.00 | 150 | 120 |"
+    )
+
+
+def test_closed_loop_line_sets_one_client_against_the_bare_read() -> None:
+    assert closed_loop_lines([run_of("seed", 1.0)]) == (
+        "- seed, one client in a closed loop over the same researchers: bare driver p50 8.0 /"
+        " p99 8.0 ms, service 10.0 / 10.0 ms: service / driver 1.25"
     )
