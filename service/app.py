@@ -20,6 +20,7 @@ from service.guards import BodyLimit, GraphQLGuard
 from service.identity.mailer import CodeSender, sender_for
 from service.request_id import RequestIds
 from service.schema import build_schema
+from service.schema.context import analyst_slots
 from service.settings import Settings
 from service.web import documents
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None, sender: CodeSender | None = Non
         state.settings = settings
         state.sender = code_sender
         driver = state.driver = open_driver(settings.neo4j, serving=True)
+        state.analyst_slots = analyst_slots(settings.neo4j.max_pool_size)
         state.availability = Availability(
             driver,
             settings.neo4j,

@@ -27,7 +27,11 @@ class Neo4jSettings(BaseModel):
     connect_timeout_s: float = Field(default=1.0, gt=0, le=120)
     acquire_timeout_s: float = Field(default=2.0, gt=0, le=120)
     retry_s: float = Field(default=5.0, ge=0, le=120)
-    max_pool_size: int = Field(default=50, ge=1, le=500)
+    # Queries in flight at once, per process. Neo4j on a few cores answers more per second with
+    # few: on 2 cores at 32 clients, 305 req/s with 8 against 227-232 with 16 or 50 (the
+    # profile view, bench/RESULTS-peers.md); a larger server wants more. Requests beyond it wait
+    # for a connection up to acquire_timeout_s.
+    max_pool_size: int = Field(default=8, ge=1, le=500)
     # Run the pages' documents once at start-up so the first requests find warm plans.
     warm_up: bool = True
 

@@ -9,6 +9,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from service import metrics
 from service.seed import SEED_RESEARCHER_ID
+from service.settings import Settings
 
 
 async def scrape(client: httpx.AsyncClient) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -29,7 +30,7 @@ def value(
 
 
 async def test_an_operation_is_counted_timed_and_its_round_trips_too(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, settings: Settings
 ) -> None:
     # Earlier tests in this process may have used up the 50 labels for clients' own names.
     monkeypatch.setattr(metrics, "_others", set())
@@ -50,7 +51,7 @@ async def test_an_operation_is_counted_timed_and_its_round_trips_too(
     assert grew("scholar_http_requests_total", route="/graphql", method="POST", status="200") == 2
     assert grew("scholar_http_request_duration_seconds_count", route="/graphql") == 2
     assert value(after, "scholar_neo4j_connections_in_use") == 0
-    assert value(after, "scholar_neo4j_connection_pool_size") == 50
+    assert value(after, "scholar_neo4j_connection_pool_size") == settings.neo4j.max_pool_size
     assert value(after, "scholar_neo4j_up") == 1
 
 

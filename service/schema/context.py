@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -79,6 +80,9 @@ class Context:
     client: str = "local"
     # The device cookie a browser got at an earlier log in, unchecked (known-client throttling).
     device: str | None = None
+    # Saved queries running at once in this process (the app's one semaphore, `analyst_slots`):
+    # slow analyst queries may hold at most half the driver's connections, never the pages'.
+    analyst_slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(1))
     _loaders: dict[Sections, DataLoader[str, Card | None]] = field(default_factory=dict)
     _details: dict[tuple[Any, ...], DataLoader[str, Row | None]] = field(default_factory=dict)
     # How the viewer relates to each researcher id ({follows, owns}), batched like the cards.
@@ -167,7 +171,13 @@ def context_for(request: Request, response: Any = None) -> Context:
         response=response,
         client=request.client.host if request.client else "unknown",
         device=request.cookies.get(settings.auth.device_cookie_name) or None,
+        analyst_slots=state.analyst_slots,
     )
+
+
+def analyst_slots(pool_size: int) -> asyncio.Semaphore:
+    """The app's limit on saved queries running at once: half the driver's connections."""
+    return asyncio.Semaphore(max(1, pool_size // 2))
 
 
 def card_params(

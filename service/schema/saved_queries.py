@@ -145,12 +145,17 @@ class InvalidParameterError:
 
 
 @strawberry.type(
-    description="The database refused the run (READ_ONLY) or stopped it (QUERY_TIMEOUT)."
+    description="The database refused the run (READ_ONLY) or stopped it (QUERY_TIMEOUT), or "
+    "this server already runs as many saved queries as it takes at once (BUSY)."
 )
 class QueryFailed:
     code: str
     message: str
 
+
+# Refused at once rather than queued: a queue of slow queries would only grow.
+BUSY = "BUSY"
+BUSY_MESSAGE = "as many saved queries as this server runs at once are running; try again shortly"
 
 RunSavedQueryResult = Annotated[
     SavedQueryRows | UnknownQueryError | InvalidParameterError | QueryFailed,
@@ -222,8 +227,11 @@ class SavedQueriesQuery:
         start = _offset(after, key)
         graph = info.context.graph
         runner = Runner(graph.driver, graph.settings)
+        slots = info.context.analyst_slots
+        if slots.locked():
+            return QueryFailed(code=BUSY, message=BUSY_MESSAGE)
         try:
-            async with graph.round_trip(f"analyst/{query.name}"):
+            async with slots, graph.round_trip(f"analyst/{query.name}"):
                 result = await runner.execute(query, bound)
         except (errors.ReadOnly, errors.QueryTimeout) as exc:
             return QueryFailed(code=exc.code, message=exc.message)

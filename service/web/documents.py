@@ -128,6 +128,7 @@ async def _run_all(state: State) -> None:
             graph=Graph(state.driver, state.settings.neo4j, state.availability),
             auth=state.settings.auth,
             sender=state.sender,
+            analyst_slots=state.analyst_slots,
         )
         result = await state.schema.execute(
             document(name), variable_values=placeholders(definition), context_value=context

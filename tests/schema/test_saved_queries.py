@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from pathlib import Path
@@ -10,9 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
+from neo4j import AsyncDriver
 from service.analyst import catalogue
 from service.analyst.runner import Result
-from service.schema.saved_queries import _rows
+from service.app import create_app
+from service.schema.saved_queries import BUSY_MESSAGE, _rows
+from service.settings import Settings
 from tests.conftest import SchemaRunner
 
 LIST = """
@@ -163,6 +167,32 @@ async def test_over_http(client: httpx.AsyncClient) -> None:
     assert response.status_code == 200
     body = response.json()["data"]["runSavedQuery"]
     assert (body["__typename"], body["totalCount"], body["rows"]) == ("SavedQueryRows", 0, [])
+
+
+async def test_saved_queries_beyond_the_slots_are_refused_at_once(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    app = create_app(settings)
+    body = {
+        "query": RUN,
+        "variables": {"name": "institution_top_researchers", "params": {"institution": "x"}},
+    }
+    async with app.router.lifespan_context(app):
+        slots: asyncio.Semaphore = app.state.analyst_slots
+        held = 0
+        while not slots.locked():  # as if that many slow saved queries were running
+            await slots.acquire()
+            held += 1
+        assert held == settings.neo4j.max_pool_size // 2  # the pages keep the other half
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            busy = (await http.post("/graphql", json=body)).json()["data"]["runSavedQuery"]
+            assert busy == {"__typename": "QueryFailed", "code": "BUSY", "message": BUSY_MESSAGE}
+            page = await http.post("/graphql", json={"query": '{ researcher(id: "x") { id } }'})
+            assert page.json() == {"data": {"researcher": None}}  # other requests unaffected
+            slots.release()
+            ran = (await http.post("/graphql", json=body)).json()["data"]["runSavedQuery"]
+            assert ran["__typename"] == "SavedQueryRows"
 
 
 async def test_a_write_comes_back_as_query_failed(
