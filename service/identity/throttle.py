@@ -71,7 +71,8 @@ class Admitted:
 
 
 class InFlight:
-    """Log ins and sign ups under way, per client address, in this process."""
+    """Requests of one kind under way, per client address, in this process (log ins and sign
+    ups here; saved-query runs in service/schema/saved_queries.py)."""
 
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}

@@ -17,6 +17,8 @@ from service import errors
 from service.analyst import catalogue as cat
 from service.analyst import types as vt
 from service.analyst.runner import Result, Runner, bind
+from service.identity.accounts import Throttled
+from service.identity.throttle import InFlight
 from service.schema.bounds import bounded, decode_cursor, encode_cursor
 from service.schema.context import Context
 from service.schema.types import PageInfo
@@ -153,9 +155,14 @@ class QueryFailed:
     message: str
 
 
-# Refused at once rather than queued: a queue of slow queries would only grow.
+# Refused at once rather than queued: a queue of slow queries would only grow. Per process,
+# the app's `analyst_slots`; per client address, PER_CLIENT runs at once, so one address cannot
+# take every slot from other analysts.
 BUSY = "BUSY"
 BUSY_MESSAGE = "as many saved queries as this server runs at once are running; try again shortly"
+PER_CLIENT = 2
+BUSY_PER_CLIENT = f"{PER_CLIENT} saved queries from this address are running; try again shortly"
+RUNNING = InFlight()
 
 RunSavedQueryResult = Annotated[
     SavedQueryRows | UnknownQueryError | InvalidParameterError | QueryFailed,
@@ -231,8 +238,14 @@ class SavedQueriesQuery:
         if slots.locked():
             return QueryFailed(code=BUSY, message=BUSY_MESSAGE)
         try:
-            async with slots, graph.round_trip(f"analyst/{query.name}"):
+            async with (
+                RUNNING.hold(info.context.client, PER_CLIENT),
+                slots,
+                graph.round_trip(f"analyst/{query.name}"),
+            ):
                 result = await runner.execute(query, bound)
+        except Throttled:
+            return QueryFailed(code=BUSY, message=BUSY_PER_CLIENT)
         except (errors.ReadOnly, errors.QueryTimeout) as exc:
             return QueryFailed(code=exc.code, message=exc.message)
         end = min(start + first, len(result.rows))

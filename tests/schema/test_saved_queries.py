@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,13 @@ from neo4j import AsyncDriver
 from service.analyst import catalogue
 from service.analyst.runner import Result
 from service.app import create_app
-from service.schema.saved_queries import BUSY_MESSAGE, _rows
+from service.schema.saved_queries import (
+    BUSY_MESSAGE,
+    BUSY_PER_CLIENT,
+    PER_CLIENT,
+    RUNNING,
+    _rows,
+)
 from service.settings import Settings
 from tests.conftest import SchemaRunner
 
@@ -193,6 +200,20 @@ async def test_saved_queries_beyond_the_slots_are_refused_at_once(
             slots.release()
             ran = (await http.post("/graphql", json=body)).json()["data"]["runSavedQuery"]
             assert ran["__typename"] == "SavedQueryRows"
+
+
+async def test_one_address_runs_few_saved_queries_at_once(gql: SchemaRunner) -> None:
+    # As if this address (in-process callers are "local") had PER_CLIENT runs under way.
+    async with AsyncExitStack() as running:
+        for _ in range(PER_CLIENT):
+            await running.enter_async_context(RUNNING.hold("local", PER_CLIENT))
+        busy = await run(gql, name="institution_top_researchers", params={"institution": "x"})
+        assert busy == {"__typename": "QueryFailed", "code": "BUSY", "message": BUSY_PER_CLIENT}
+        assert gql.round_trips == 0
+        async with RUNNING.hold("10.0.0.2", PER_CLIENT):  # another address is not held back
+            assert RUNNING.counts == {"local": PER_CLIENT, "10.0.0.2": 1}
+    ran = await run(gql, name="institution_top_researchers", params={"institution": "x"})
+    assert ran["__typename"] == "SavedQueryRows"
 
 
 async def test_a_write_comes_back_as_query_failed(
