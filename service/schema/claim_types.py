@@ -10,7 +10,7 @@ import strawberry
 
 from service.claims import records
 from service.schema.context import Context
-from service.schema.researcher import Researcher, load_researcher
+from service.schema.researcher import Researcher, record_researcher
 
 Info = strawberry.Info[Context, None]
 
@@ -56,9 +56,7 @@ class Claim:
     async def evidence(self, info: Info) -> list[EvidenceItem]:
         return [EvidenceItem.of(e) for e in self._claim.evidence(await info.context.user())]
 
-    @strawberry.field
-    async def researcher(self, info: Info) -> Researcher | None:
-        return await load_researcher(info, str(self.researcher_id))
+    researcher: Researcher | None = strawberry.field(resolver=record_researcher)
 
     @classmethod
     def of(cls, c: records.Claim) -> Claim:

@@ -10,7 +10,7 @@ import strawberry
 
 from service.collaboration import records
 from service.schema.context import Context
-from service.schema.researcher import Researcher, load_researcher
+from service.schema.researcher import Researcher, record_researcher
 
 Info = strawberry.Info[Context, None]
 
@@ -50,9 +50,7 @@ class Invitation:
     answered_at: datetime | None
     conversation_id: strawberry.ID | None
 
-    @strawberry.field
-    async def researcher(self, info: Info) -> Researcher | None:
-        return await load_researcher(info, str(self.researcher_id))
+    researcher: Researcher | None = strawberry.field(resolver=record_researcher)
 
     @classmethod
     def of(cls, i: records.Invitation) -> Invitation:

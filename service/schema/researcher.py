@@ -8,6 +8,7 @@ start as stubs and load their cards through the per-request DataLoader, one roun
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 
 import strawberry
 
@@ -269,6 +270,17 @@ async def load_researcher(
         info.context.forget_cards()
     card = await info.context.cards().load(researcher_id)
     return Researcher.from_card(card) if card is not None else None
+
+
+class AboutResearcher(Protocol):
+    """A type that names a researcher record by id: a claim, an invitation."""
+
+    researcher_id: strawberry.ID
+
+
+async def record_researcher(root: AboutResearcher, info: Info) -> Researcher | None:
+    """The `researcher` field of such a type: the record's card, null once it is gone."""
+    return await load_researcher(info, str(root.researcher_id))
 
 
 @strawberry.type

@@ -201,3 +201,20 @@ async def test_messages_are_rate_limited(gql: SchemaRunner, settings: Settings) 
     assert second.data["sendMessage"]["__typename"] == "RateLimited"
     reply = await strict(SEND, as_token=owner.token, id=conversation, body="still fine")
     assert reply.data["sendMessage"]["__typename"] == "MessageSent"
+
+
+async def test_a_claim_and_an_invitation_name_their_researcher(gql: SchemaRunner) -> None:
+    # Both types resolve `researcher` through the one shared resolver (record_researcher).
+    owner = await owned_and_open(gql)
+    await invite(gql, await person(gql, "asker"))
+    mine = await gql(
+        "{ viewer { claims { researcher { id claimed } }"
+        " invitations(box: RECEIVED) { researcher { id openToCollaborate } } } }",
+        as_token=owner.token,
+    )
+    assert mine.errors is None, mine.errors
+    viewer = mine.data["viewer"]
+    assert viewer["claims"] == [{"researcher": {"id": SEED_RESEARCHER_ID, "claimed": True}}]
+    assert viewer["invitations"] == [
+        {"researcher": {"id": SEED_RESEARCHER_ID, "openToCollaborate": True}}
+    ]
