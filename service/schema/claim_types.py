@@ -9,10 +9,8 @@ from enum import Enum
 import strawberry
 
 from service.claims import records
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.researcher import Researcher, record_researcher
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.enum

@@ -18,7 +18,7 @@ from service.schema.claim_types import (
     ClaimEvidenceInput,
     ReviewDecision,
 )
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.problems import (
     AlreadyClaimed,
     EvidenceRejected,
@@ -29,8 +29,6 @@ from service.schema.problems import (
     invalid,
 )
 from service.schema.researcher import Researcher, load_researcher
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type

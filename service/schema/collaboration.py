@@ -20,7 +20,7 @@ from service.schema.collaboration_types import (
     InvitationStatus,
     Message,
 )
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.problems import (
     AlreadyPending,
     NotAllowed,
@@ -32,8 +32,6 @@ from service.schema.problems import (
     invalid,
 )
 from service.schema.researcher import Researcher, load_researcher
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type

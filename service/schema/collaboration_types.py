@@ -9,10 +9,7 @@ from enum import Enum
 import strawberry
 
 from service.collaboration import records
-from service.schema.context import Context
 from service.schema.researcher import Researcher, record_researcher
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.enum

@@ -151,6 +151,10 @@ class Context:
         return loader
 
 
+# What every resolver's `info` is: strawberry's Info over this Context.
+Info = strawberry.Info[Context, None]
+
+
 def session_token(request: Request, cookie_name: str) -> str | None:
     """The bearer token if the client sent one, else the browser's session cookie."""
     scheme, _, credentials = request.headers.get("authorization", "").partition(" ")

@@ -11,9 +11,7 @@ import strawberry
 from strawberry.dataloader import DataLoader
 
 from service import errors
-from service.schema.context import Context, DetailsCall, Row
-
-Info = strawberry.Info[Context, None]
+from service.schema.context import DetailsCall, Info, Row
 
 
 @dataclass(frozen=True)

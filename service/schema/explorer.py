@@ -7,11 +7,10 @@ import strawberry
 from service import errors
 from service.calls.graph import slice as graph_slice
 from service.schema.bounds import MAX_GRAPH_NODES, bounded
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.paper import MAX_ID_LENGTH
 from service.schema.types import GraphEdge, GraphNode, GraphSlice, NodeKind
 
-Info = strawberry.Info[Context, None]
 MIN_YEAR, MAX_YEAR = 1000, 3000
 
 

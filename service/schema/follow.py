@@ -9,12 +9,11 @@ import strawberry
 
 from service import follow
 from service.schema.bounds import bounded, decode_cursor, encode_cursor
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.problems import NotAuthenticated, NotFound, not_found
 from service.schema.researcher import Researcher, load_researcher
 from service.schema.types import PageInfo
 
-Info = strawberry.Info[Context, None]
 CURSOR_FIELDS = ("since", "id")
 
 

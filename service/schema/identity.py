@@ -18,7 +18,7 @@ import strawberry
 from service.identity import accounts, login, signup, verification
 from service.identity.accounts import Refused, Throttled
 from service.identity.throttle import Client
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.problems import (
     EvidenceRejected,
     InvalidCode,
@@ -29,8 +29,6 @@ from service.schema.problems import (
     ValidationError,
 )
 from service.schema.viewer import Viewer
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type

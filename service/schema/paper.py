@@ -13,7 +13,7 @@ import strawberry
 
 from service import errors
 from service.calls import paper as calls
-from service.schema.context import Context, Row
+from service.schema.context import Info, Row
 from service.schema.details import Source, detail
 from service.schema.types import PageInfo
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from service.schema.researcher import Researcher
     from service.schema.topic import Topic
 
-Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
 TopicRef = Annotated["Topic", strawberry.lazy("service.schema.topic")]
 # A page lists at most this many authors (collaborations can sign thousands); authorCount says

@@ -29,7 +29,7 @@ from service.schema.context import (
     DEFAULT_TOPICS,
     DEFAULT_WORKS,
     NO_SECTIONS,
-    Context,
+    Info,
     Row,
     Sections,
     wanted_sections,
@@ -40,7 +40,6 @@ from service.schema.topic import Topic, TopicShare
 from service.schema.types import PageInfo, ResearcherCounts, TrustSignal, TrustSnapshot
 from service.shapes import Card, CardWork, CollaboratorEntry
 
-Info = strawberry.Info[Context, None]
 VOUCHABLE = viewer_may_vouch
 MAX_ID_LENGTH = 200
 MAX_SEARCH_LENGTH = 200

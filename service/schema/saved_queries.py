@@ -20,10 +20,9 @@ from service.analyst.runner import Result, Runner, bind
 from service.identity.accounts import Throttled
 from service.identity.throttle import InFlight
 from service.schema.bounds import bounded, decode_cursor, encode_cursor
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.types import PageInfo
 
-Info = strawberry.Info[Context, None]
 DEFAULT_ROWS = 50
 
 

@@ -9,12 +9,11 @@ from service import errors
 from service.calls.researcher import cards
 from service.calls.search import nodes
 from service.schema.bounds import MAX_FIRST, bounded
-from service.schema.context import Context, card_params
+from service.schema.context import Info, card_params
 from service.schema.researcher import Researcher
 from service.schema.types import NodeKind
 from service.search import EmptyQuery, lucene_query
 
-Info = strawberry.Info[Context, None]
 MAX_SEARCH_LENGTH = 200
 
 

@@ -12,14 +12,13 @@ import strawberry
 
 from service.calls import topic as calls
 from service.schema.bounds import MAX_FIRST, bounded
-from service.schema.context import Context, Row
+from service.schema.context import Info, Row
 from service.schema.details import Source, detail
 from service.schema.paper import Paper, checked_id, papers
 
 if TYPE_CHECKING:
     from service.schema.researcher import Researcher
 
-Info = strawberry.Info[Context, None]
 ResearcherRef = Annotated["Researcher", strawberry.lazy("service.schema.researcher")]
 DEFAULT_FIRST = 10
 SOURCE = Source(calls.details, "topic", {"first": DEFAULT_FIRST})

@@ -18,10 +18,8 @@ from service.schema.collaboration_types import (
     InvitationBox,
     InvitationStatus,
 )
-from service.schema.context import Context
+from service.schema.context import Info
 from service.schema.follow import FollowingConnection, following
-
-Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="The logged-in user; only they see these fields.")
