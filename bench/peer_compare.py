@@ -158,12 +158,33 @@ def start_peer(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("the peer did not start")
 
 
+def start_floor(settings: Settings, port: int) -> subprocess.Popen[bytes]:
+    """bench/http_floor.py over the instance, answering once /healthz does."""
+    env = {**os.environ, "NEO4J_URI": settings.neo4j.uri}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.http_floor", str(port)],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with suppress(httpx.HTTPError):
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError("the HTTP floor did not start")
+
+
 @asynccontextmanager
 async def servers(settings: Settings, args: argparse.Namespace) -> AsyncIterator[dict[str, int]]:
     """Both servers running over the instance: name -> process id. Stopped on the way out."""
     procs = {"service": start_service(settings, args.service_port)}
     try:
         procs["peer"] = start_peer(settings, args.peer_port)
+        procs["floor"] = start_floor(settings, args.floor_port)
         yield {name: proc.pid for name, proc in procs.items()}
     finally:
         for proc in procs.values():
@@ -321,6 +342,11 @@ async def throughput(
     args: argparse.Namespace,
 ) -> None:
     run.load[("driver", 1)] = await driver_loop(driver, ordinary, args.load_requests)
+    floor = f"http://127.0.0.1:{args.floor_port}"
+    await drive(floor, SERVICE_VIEW, ordinary, 1, 20, 60)  # warm, as the servers are
+    run.load[("floor", 1)] = await drive(
+        floor, SERVICE_VIEW, ordinary, 1, args.load_requests, args.load_s
+    )
     urls = {"service": args.service_port, "peer": args.peer_port}
     documents = {"service": SERVICE_VIEW, "peer": PEER_VIEW}
     for i, clients in enumerate(LEVELS):
@@ -473,12 +499,16 @@ def closed_loop_lines(runs: list[Run]) -> str:
     path's requests in between (the interleaved table wakes each server from idle)."""
     lines = []
     for run in runs:
-        floor, mine = run.load[("driver", 1)], run.load[("service", 1)]
+        bare, hop, mine = (run.load[(path, 1)] for path in ("driver", "floor", "service"))
         lines.append(
-            f"- {graph_name(run.graph)}, one client in a closed loop over the same researchers:"
-            f" bare driver p50 {p50(floor.latencies):.1f} / p99 {pct(floor.latencies, 99):.1f}"
-            f" ms, service {p50(mine.latencies):.1f} / {pct(mine.latencies, 99):.1f} ms:"
-            f" service / driver {p50(mine.latencies) / p50(floor.latencies):.2f}"
+            f"- {graph_name(run.graph)}, one client in a closed loop over the same researchers"
+            f" (p50 / p99 ms): bare driver {p50(bare.latencies):.1f} /"
+            f" {pct(bare.latencies, 99):.1f}, HTTP floor {p50(hop.latencies):.1f} /"
+            f" {pct(hop.latencies, 99):.1f}, service {p50(mine.latencies):.1f} /"
+            f" {pct(mine.latencies, 99):.1f}: HTTP floor / driver"
+            f" {p50(hop.latencies) / p50(bare.latencies):.2f}, service / driver"
+            f" {p50(mine.latencies) / p50(bare.latencies):.2f}, service / HTTP floor"
+            f" {p50(mine.latencies) / p50(hop.latencies):.2f}"
         )
     return "\n".join(lines)
 
@@ -496,6 +526,7 @@ def main() -> int:
     top.add_argument("--load-s", type=float, default=120, help="no new request after this")
     top.add_argument("--service-port", type=int, default=8300)
     top.add_argument("--peer-port", type=int, default=8301)
+    top.add_argument("--floor-port", type=int, default=8302)
     top.add_argument("--keep", action="store_true", help="leave the Neo4j instance running")
     top.add_argument("--write", action="store_true", help=f"append the tables to {RESULTS.name}")
     top.add_argument("--plot", action="store_true", help=f"draw {PLOT.name}")

@@ -1,0 +1,131 @@
+"""How fast the transactional import could be: its own write statement timed alone.
+
+    .venv/bin/python -m bench.write_bound --size 100000 --works 50000 [--write]
+
+On the same fresh instance (`bench`, port 7703), three writes of the first `--works` works of a
+generated corpus, each onto an empty graph with the service's schema: the bare batched write
+(bench/bare_write.cypher, the baseline of bench/scale.py); the transactional import itself
+(every query, the Python merge rules and the summary refresh); and the import's write statement
+alone, cypher/import/works.cypher replayed with exactly the parameters the import gave it,
+captured during the import run, with no Python in the timed loop. The last is what Neo4j
+needs for the rows the import writes: the most any Python in front of it could reach.
+Figures, never pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import itertools
+import sys
+import time
+from datetime import UTC, datetime
+from typing import Any, Unpack
+
+from bench.scale import (
+    RESULTS,
+    bare_batches,
+    corpus,
+    fresh_graph,
+    instance_settings,
+    machine,
+    record,
+    write_bare,
+)
+from service.calls import import_
+from service.calls.import_types import WorksParams, WorksRow
+from service.importer.loader import import_items, items_from
+from service.rows import Runner
+from service.settings import Settings
+from service.transactions import Transaction, write_transaction
+
+
+async def import_capturing(
+    items: list[Any], settings: Settings, batch_size: int
+) -> tuple[float, list[WorksParams]]:
+    """Seconds for the transactional import of `items`, and the parameters of every run of
+    its write statement (a bench-only wrapper around the generated call; the import looks the
+    call up on its module at each batch)."""
+    captured: list[WorksParams] = []
+    original = import_.works
+
+    async def capture(db: Runner, /, **params: Unpack[WorksParams]) -> WorksRow:
+        captured.append(params)
+        return await original(db, **params)
+
+    import_.works = capture
+    try:
+        async with fresh_graph(settings) as driver:
+            began = time.perf_counter()
+            await import_items(driver, settings.neo4j.database, items, batch_size=batch_size)
+            seconds = time.perf_counter() - began
+    finally:
+        import_.works = original
+    return seconds, captured
+
+
+async def replay(batches: list[WorksParams], settings: Settings) -> float:
+    """Seconds to run the write statement with `batches`, a transaction each, in order."""
+    async with fresh_graph(settings) as driver:
+        began = time.perf_counter()
+        for params in batches:
+
+            async def work(tx: Transaction, params: WorksParams = params) -> WorksRow:
+                return await import_.works(tx, **params)
+
+            await write_transaction(driver, settings.neo4j.database, work)
+        return time.perf_counter() - began
+
+
+async def measure(args: argparse.Namespace) -> str:
+    settings = instance_settings("bench", 7703)
+    folder = corpus(args.size, args.seed)
+    items = list(itertools.islice(items_from([folder]), args.works))
+    works = sum(1 for item in items if item.entity == "work")
+    bare = bare_batches(folder, works, args.batch_size)
+    bare_s = await write_bare_fresh(bare, settings)
+    import_s, captured = await import_capturing(items, settings, args.batch_size)
+    alone_s = await replay(captured, settings)
+    bare_rate = sum(map(len, bare)) / bare_s
+    lines = [
+        "| works | bare write works/s | transactional import works/s | its write statement"
+        " alone works/s | import / bare | statement alone / bare | import / statement alone |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {works:,} | {bare_rate:,.0f} | {works / import_s:,.0f} | {works / alone_s:,.0f}"
+        f" | {works / import_s / bare_rate:.2f} | {works / alone_s / bare_rate:.2f}"
+        f" | {alone_s / import_s:.2f} |",
+    ]
+    return (
+        f"### {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: the transactional import's write bound\n\n"
+        f"{machine()}\n\n" + "\n".join(lines) + "\n\n"
+        f"The first {works:,} works of the {args.size:,}-work corpus, {args.batch_size} per"
+        " transaction, each write onto a fresh graph with the schema (bench/write_bound.py):"
+        " the bare write as in the tables above; the transactional import whole (reads of the"
+        " stored nodes, the merge rules, cypher/import/works.cypher, the summary refresh);"
+        " and cypher/import/works.cypher alone, replayed with the parameters the import gave"
+        f" it ({len(captured)} transactions), no Python in the timed loop.\n"
+    )
+
+
+async def write_bare_fresh(batches: list[list[dict[str, Any]]], settings: Settings) -> float:
+    async with fresh_graph(settings) as driver:
+        return await write_bare(driver, settings.neo4j.database, batches)
+
+
+def main() -> int:
+    top = argparse.ArgumentParser(prog="bench.write_bound", description=__doc__.split("\n")[0])
+    top.add_argument("--size", type=int, default=100_000, help="the generated corpus to read")
+    top.add_argument("--works", type=int, default=50_000, help="its first works to write")
+    top.add_argument("--seed", type=int, default=1)
+    top.add_argument("--batch-size", type=int, default=1000)
+    top.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
+    args = top.parse_args()
+    report = asyncio.run(measure(args))
+    print(report)
+    if args.write:
+        record(report, RESULTS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
