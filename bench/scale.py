@@ -41,6 +41,7 @@ from typing import Any
 import httpx
 
 import neo4j
+from bench.cpu import IdleByPhase
 from bench.generate import Corpus, write_corpus
 from neo4j import AsyncDriver, RoutingControl
 from service import localdb, neo4j_runtime
@@ -109,6 +110,7 @@ class Row:
     bare_s: float = 0.0
     bulk_s: float = 0.0
     bulk_phases: dict[str, float] = field(default_factory=dict)
+    bulk_cpu: str = ""  # the machine's busy and idle CPU-seconds per bulk phase
     graphql: dict[str, list[float]] = field(default_factory=dict)
     driver: dict[str, list[float]] = field(default_factory=dict)
     prolific: dict[str, float] = field(default_factory=dict)
@@ -306,8 +308,10 @@ async def measure(size: int, args: argparse.Namespace, settings: Settings) -> Ro
         fresh_instance(settings, start=False)
         # The whole bulk load, from a stopped, empty instance to a started, indexed graph.
         began = time.perf_counter()
-        summary = await bulk_import(settings, [folder])
+        cpu = IdleByPhase()
+        summary = await bulk_import(settings, [folder], progress=cpu)
         row.bulk_s = time.perf_counter() - began
+        row.bulk_cpu = cpu.render()
         row.bulk_phases = summary.phases
         print(f"[bulk] {summary.render()}", file=sys.stderr, flush=True)
     inst = localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value())
@@ -404,6 +408,7 @@ def table(rows: list[Row]) -> str:
     phases = [
         f"- {row.size:,} works, bulk load {row.bulk_s:.1f}s: "
         + ", ".join(f"{name} {sec:.1f}s" for name, sec in row.bulk_phases.items())
+        + f"; the machine's CPU-seconds in each: {row.bulk_cpu}"
         for row in rows
         if row.bulk_phases
     ]
