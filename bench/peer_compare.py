@@ -13,7 +13,9 @@ service's /graphql, and the peer's /graphql with the equivalent document; for th
 researcher, or for an ordinary and the most prolific generated researcher. Both servers'
 answers are compared first. Then each server's throughput under 1, 8 and 32 concurrent clients
 (an asyncio + httpx load generator on loopback, a fixed number of requests over a sample of
-ordinary researchers), with the service's resident memory sampled during that load.
+ordinary researchers), with the service's resident memory sampled during that load, and one
+client in a closed loop against the bare read and bench/http_floor.py (the same read behind a
+raw ASGI app: the floor of any Python HTTP service).
 Prints markdown tables; `--write` appends them to bench/RESULTS-peers.md with the machine and
 date; `--plot` draws bench/RESULTS-peers.png. Figures, never pass/fail.
 """
@@ -495,8 +497,9 @@ def plot(runs: list[Run], path: Any) -> None:
 
 
 def closed_loop_lines(runs: list[Run]) -> str:
-    """The one-client rows against the bare read run the same way: steady state, no other
-    path's requests in between (the interleaved table wakes each server from idle)."""
+    """The one-client rows against the bare read and the HTTP floor run the same way: steady
+    state, no other path's requests in between (the interleaved table wakes each server from
+    idle)."""
     lines = []
     for run in runs:
         bare, hop, mine = (run.load[(path, 1)] for path in ("driver", "floor", "service"))
