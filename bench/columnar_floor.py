@@ -64,7 +64,8 @@ STEPS = {
         ) TO '{out}/papers.csv' (HEADER)""",
     "AUTHORED, HAS_TOPIC, CITES": """
         COPY (SELECT a.author.id, id, a.author_position
-              FROM (SELECT id, unnest(authorships) AS a FROM w)) TO '{out}/authored.csv';
+              FROM (SELECT id, unnest(authorships) AS a FROM w))
+            TO '{out}/authored.csv' (HEADER false);
         COPY (SELECT id, t.id, t.score FROM (SELECT id, unnest(topics) AS t FROM w))
             TO '{out}/has_topic.csv';
         COPY (SELECT id, unnest(referenced_works) FROM w) TO '{out}/cites.csv'""",
@@ -76,7 +77,7 @@ STEPS = {
         CREATE TEMP TABLE pairs AS SELECT x.author, y.author AS coauthor, count(*) AS shared
             FROM au x JOIN au y ON x.work = y.work AND x.author <> y.author
             WHERE x.work IN (SELECT work FROM counted_works) GROUP BY ALL;
-        COPY pairs TO '{out}/pairs.csv'""",
+        COPY pairs TO '{out}/pairs.csv' (HEADER false)""",
     # The summaries' heaviest part (service/importer/summariser.py): for every researcher, the
     # institutions their co-authors belong to and how many of them do (the load then keeps the
     # first KEEP_SLICE of each by that count and by name, which this leaves out).
@@ -89,9 +90,12 @@ STEPS = {
 }
 
 
-def run(folder: Path, out: Path) -> dict[str, float]:
-    """Seconds per step, on every usable core."""
-    connection = duckdb.connect()
+def run(
+    folder: Path, out: Path, connection: duckdb.DuckDBPyConnection | None = None
+) -> dict[str, float]:
+    """Seconds per step, on every usable core (in `connection`, a new in-memory database
+    unless given one, whose tables stay for the caller to read)."""
+    connection = connection or duckdb.connect()
     connection.execute(f"SET threads = {len(os.sched_getaffinity(0))}")
     # Spills beside the files it writes, which the run deletes; row order is never needed.
     connection.execute(f"SET temp_directory = '{out / 'spill'}'")

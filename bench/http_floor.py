@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import gc
 import sys
-from typing import Any
 
 import orjson
 import uvicorn
+from starlette.types import Receive, Scope, Send
 
 import neo4j
 from service.graph import open_driver
@@ -29,21 +29,40 @@ from service.settings import Settings
 VIEW = Sections(works_first=10, collaborators_first=10)
 CARD = get("researcher/cards").text
 
-Scope = dict[str, Any]
 
+class Floor:
+    """The ASGI app: its driver is opened on the server's own event loop, at start-up."""
 
-def app_for(settings: Settings) -> Any:
-    drivers: list[neo4j.AsyncDriver] = []  # opened on the server's own event loop
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.driver: neo4j.AsyncDriver | None = None
 
-    async def app(scope: Scope, receive: Any, send: Any) -> None:
+    async def open(self) -> None:
+        self.driver = open_driver(self.settings.neo4j)
+
+    async def close(self) -> None:
+        if self.driver is not None:
+            await self.driver.close()
+
+    async def card(self, body: bytes) -> bytes:
+        """The bare read of the view for the body's `variables.id`, as JSON."""
+        assert self.driver is not None, "the app has not started"
+        ident = orjson.loads(body)["variables"]["id"]
+        params = dict(card_params(ids=[ident], sections=VIEW))
+        async with self.driver.session(default_access_mode=neo4j.READ_ACCESS) as session:
+            result = await session.run(neo4j.Query(CARD, timeout=60), params)
+            rows = [dict(record) async for record in result]
+        return orjson.dumps({"data": rows})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
             while True:
                 message = await receive()
                 if message["type"] == "lifespan.startup":
-                    drivers.append(open_driver(settings.neo4j))
+                    await self.open()
                     await send({"type": "lifespan.startup.complete"})
                 else:
-                    await drivers[0].close()
+                    await self.close()
                     await send({"type": "lifespan.shutdown.complete"})
                     return
         body = b""
@@ -54,24 +73,17 @@ def app_for(settings: Settings) -> Any:
                 break
         status, answer = 200, b'{"ok":true}'
         if scope["path"] == "/graphql":
-            ident = orjson.loads(body)["variables"]["id"]
-            params = dict(card_params(ids=[ident], sections=VIEW))
-            async with drivers[0].session(default_access_mode=neo4j.READ_ACCESS) as session:
-                result = await session.run(neo4j.Query(CARD, timeout=60), params)
-                rows = [dict(record) async for record in result]
-            answer = orjson.dumps({"data": rows})
+            answer = await self.card(body)
         elif scope["path"] != "/healthz":
             status, answer = 404, b"{}"
         headers = [(b"content-type", b"application/json")]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": answer})
 
-    return app
-
 
 def main() -> int:
     port = int(sys.argv[1])
-    app = app_for(Settings())
+    app = Floor(Settings())
     gc.collect()
     gc.freeze()
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")

@@ -20,7 +20,7 @@ import itertools
 import sys
 import time
 from datetime import UTC, datetime
-from typing import Any, Unpack
+from typing import Unpack
 
 from bench.scale import (
     RESULTS,
@@ -32,16 +32,17 @@ from bench.scale import (
     record,
     write_bare,
 )
+from neo4j import AsyncDriver
 from service.calls import import_
 from service.calls.import_types import WorksParams, WorksRow
 from service.importer.loader import import_items, items_from
+from service.importer.readers import Item
 from service.rows import Runner
-from service.settings import Settings
 from service.transactions import Transaction, write_transaction
 
 
 async def import_capturing(
-    items: list[Any], settings: Settings, batch_size: int
+    driver: AsyncDriver, database: str, items: list[Item], batch_size: int
 ) -> tuple[float, list[WorksParams]]:
     """Seconds for the transactional import of `items`, and the parameters of every run of
     its write statement (a bench-only wrapper around the generated call; the import looks the
@@ -55,26 +56,24 @@ async def import_capturing(
 
     import_.works = capture
     try:
-        async with fresh_graph(settings) as driver:
-            began = time.perf_counter()
-            await import_items(driver, settings.neo4j.database, items, batch_size=batch_size)
-            seconds = time.perf_counter() - began
+        began = time.perf_counter()
+        await import_items(driver, database, items, batch_size=batch_size)
+        seconds = time.perf_counter() - began
     finally:
         import_.works = original
     return seconds, captured
 
 
-async def replay(batches: list[WorksParams], settings: Settings) -> float:
+async def replay(driver: AsyncDriver, database: str, batches: list[WorksParams]) -> float:
     """Seconds to run the write statement with `batches`, a transaction each, in order."""
-    async with fresh_graph(settings) as driver:
-        began = time.perf_counter()
-        for params in batches:
+    began = time.perf_counter()
+    for params in batches:
 
-            async def work(tx: Transaction, params: WorksParams = params) -> WorksRow:
-                return await import_.works(tx, **params)
+        async def work(tx: Transaction, params: WorksParams = params) -> WorksRow:
+            return await import_.works(tx, **params)
 
-            await write_transaction(driver, settings.neo4j.database, work)
-        return time.perf_counter() - began
+        await write_transaction(driver, database, work)
+    return time.perf_counter() - began
 
 
 async def measure(args: argparse.Namespace) -> str:
@@ -83,9 +82,13 @@ async def measure(args: argparse.Namespace) -> str:
     items = list(itertools.islice(items_from([folder]), args.works))
     works = sum(1 for item in items if item.entity == "work")
     bare = bare_batches(folder, works, args.batch_size)
-    bare_s = await write_bare_fresh(bare, settings)
-    import_s, captured = await import_capturing(items, settings, args.batch_size)
-    alone_s = await replay(captured, settings)
+    database = settings.neo4j.database
+    async with fresh_graph(settings) as driver:
+        bare_s = await write_bare(driver, database, bare)
+    async with fresh_graph(settings) as driver:
+        import_s, captured = await import_capturing(driver, database, items, args.batch_size)
+    async with fresh_graph(settings) as driver:
+        alone_s = await replay(driver, database, captured)
     bare_rate = sum(map(len, bare)) / bare_s
     lines = [
         "| works | bare write works/s | transactional import works/s | its write statement"
@@ -105,11 +108,6 @@ async def measure(args: argparse.Namespace) -> str:
         " and cypher/import/works.cypher alone, replayed with the parameters the import gave"
         f" it ({len(captured)} transactions), no Python in the timed loop.\n"
     )
-
-
-async def write_bare_fresh(batches: list[list[dict[str, Any]]], settings: Settings) -> float:
-    async with fresh_graph(settings) as driver:
-        return await write_bare(driver, settings.neo4j.database, batches)
 
 
 def main() -> int:
