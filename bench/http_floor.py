@@ -21,12 +21,11 @@ import uvicorn
 from starlette.types import Receive, Scope, Send
 
 import neo4j
+from bench.peer_compare import view_params
 from service.graph import open_driver
 from service.queries import get
-from service.schema.context import Sections, card_params
 from service.settings import Settings
 
-VIEW = Sections(works_first=10, collaborators_first=10)
 CARD = get("researcher/cards").text
 
 
@@ -48,7 +47,7 @@ class Floor:
         """The bare read of the view for the body's `variables.id`, as JSON."""
         assert self.driver is not None, "the app has not started"
         ident = orjson.loads(body)["variables"]["id"]
-        params = dict(card_params(ids=[ident], sections=VIEW))
+        params = view_params(ident)  # the bare line's own parameters
         async with self.driver.session(default_access_mode=neo4j.READ_ACCESS) as session:
             result = await session.run(neo4j.Query(CARD, timeout=60), params)
             rows = [dict(record) async for record in result]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import httpx
 import orjson
 
-from bench.http_floor import CARD, VIEW, Floor
+from bench.http_floor import CARD, Floor
+from bench.peer_compare import view_params
 from neo4j import AsyncDriver
-from service.schema.context import card_params
 from service.seed import SEED_RESEARCHER_ID
 from service.settings import Settings
 
@@ -16,7 +16,7 @@ from service.settings import Settings
 async def test_the_floor_answers_the_drivers_card(seeded: AsyncDriver, settings: Settings) -> None:
     records, _, _ = await seeded.execute_query(
         CARD,
-        dict(card_params(ids=[SEED_RESEARCHER_ID], sections=VIEW)),
+        view_params(SEED_RESEARCHER_ID),
         database_=settings.neo4j.database,
     )
     expected = orjson.loads(orjson.dumps({"data": [dict(r) for r in records]}))
