@@ -52,6 +52,7 @@ from bench.scale import (
     fresh_graph,
     fresh_instance,
     graphql_time,
+    healthy,
     instance_settings,
     machine,
     pct,
@@ -59,6 +60,7 @@ from bench.scale import (
     rss_mib,
     sample_ids,
     start_service,
+    started,
 )
 from neo4j import AsyncDriver, RoutingControl
 from service import localdb
@@ -133,56 +135,30 @@ def start_peer(settings: Settings, port: int) -> subprocess.Popen[bytes]:
             ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=PEER_DIR, check=True
         )
     env = {
-        **os.environ,
         "NEO4J_URI": settings.neo4j.uri,
         "NEO4J_USER": settings.neo4j.user,
         "NEO4J_PASSWORD": settings.neo4j.password.get_secret_value(),
         "NEO4J_DATABASE": settings.neo4j.database,
         "PORT": str(port),
     }
-    proc = subprocess.Popen(
-        ["node", "server.mjs"],
-        cwd=PEER_DIR,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        with suppress(httpx.HTTPError):
-            answer = httpx.post(
-                f"http://127.0.0.1:{port}/graphql", json={"query": "{ __typename }"}, timeout=1
-            )
-            if answer.status_code == 200:
-                return proc
-        time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError("the peer did not start")
+
+    def answers() -> bool:
+        body = {"query": "{ __typename }"}
+        return httpx.post(f"http://127.0.0.1:{port}/graphql", json=body, timeout=1).is_success
+
+    return started(["node", "server.mjs"], env, answers, "the peer", cwd=PEER_DIR)
 
 
 def start_floor(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     """bench/http_floor.py over the instance, answering once /healthz does."""
-    env = {**os.environ, "NEO4J_URI": settings.neo4j.uri}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.http_floor", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        with suppress(httpx.HTTPError):
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError("the HTTP floor did not start")
+    command = [sys.executable, "-m", "bench.http_floor", str(port)]
+    return started(command, {"NEO4J_URI": settings.neo4j.uri}, healthy(port), "the HTTP floor")
 
 
 @asynccontextmanager
 async def servers(settings: Settings, args: argparse.Namespace) -> AsyncIterator[dict[str, int]]:
-    """Both servers running over the instance: name -> process id. Stopped on the way out."""
+    """The service, the peer and the HTTP floor over the instance: name -> process id. Stopped
+    on the way out."""
     procs = {"service": start_service(settings, args.service_port)}
     try:
         procs["peer"] = start_peer(settings, args.peer_port)

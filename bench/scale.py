@@ -31,8 +31,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -261,31 +261,47 @@ def graphql_time(http: httpx.Client, document: str, ident: str) -> float:
     return elapsed
 
 
+def started(
+    command: list[str],
+    env: Mapping[str, str],
+    answers: Callable[[], bool],
+    name: str,
+    *,
+    cwd: Path = ROOT,
+    wait_s: float = 60,
+) -> subprocess.Popen[bytes]:
+    """`command` started with `env` added to this process's, once `answers()` says it serves;
+    stopped, with an error naming `name`, if it exits first or does not serve within `wait_s`."""
+    proc = subprocess.Popen(
+        command,
+        env={**os.environ, **env},
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        with suppress(httpx.HTTPError):
+            if answers():
+                return proc
+        time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError(f"{name} did not start")
+
+
+def healthy(port: int) -> Callable[[], bool]:
+    return lambda: httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
+
+
 def start_service(settings: Settings, port: int) -> subprocess.Popen[bytes]:
     env = {
-        **os.environ,
         "NEO4J_URI": settings.neo4j.uri,
         "SERVER_PORT": str(port),
         "SERVER_HOST": "127.0.0.1",
         "SERVER_ENVIRONMENT": "development",
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
-    proc.terminate()
-    raise RuntimeError("the service did not start")
+    command = [sys.executable, "-m", "service.cli", "serve"]
+    return started(command, env, healthy(port), "the service")
 
 
 def rss_mib(pid: int) -> float:
