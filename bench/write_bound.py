@@ -33,6 +33,7 @@ from bench.scale import (
     write_bare,
 )
 from neo4j import AsyncDriver
+from service import localdb
 from service.calls import import_
 from service.calls.import_types import WorksParams, WorksRow
 from service.importer.loader import import_items, items_from
@@ -83,12 +84,16 @@ async def measure(args: argparse.Namespace) -> str:
     works = sum(1 for item in items if item.entity == "work")
     bare = bare_batches(folder, works, args.batch_size)
     database = settings.neo4j.database
-    async with fresh_graph(settings) as driver:
-        bare_s = await write_bare(driver, database, bare)
-    async with fresh_graph(settings) as driver:
-        import_s, captured = await import_capturing(driver, database, items, args.batch_size)
-    async with fresh_graph(settings) as driver:
-        alone_s = await replay(driver, database, captured)
+    try:
+        async with fresh_graph(settings) as driver:
+            bare_s = await write_bare(driver, database, bare)
+        async with fresh_graph(settings) as driver:
+            import_s, captured = await import_capturing(driver, database, items, args.batch_size)
+        async with fresh_graph(settings) as driver:
+            alone_s = await replay(driver, database, captured)
+    finally:
+        password = settings.neo4j.password.get_secret_value()
+        localdb.stop(localdb.Instance(settings.localdb, password))
     bare_rate = sum(map(len, bare)) / bare_s
     lines = [
         "| works | bare write works/s | transactional import works/s | its write statement"
