@@ -75,7 +75,10 @@ class Floor:
             answer = await self.card(body)
         elif scope["path"] != "/healthz":
             status, answer = 404, b"{}"
-        headers = [(b"content-type", b"application/json")]
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(answer)).encode()),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": answer})
 

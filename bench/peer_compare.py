@@ -46,6 +46,7 @@ from bench.peer_views import (
     same_view,
     service_view,
 )
+from bench.raw_client import closed_loop
 from bench.scale import (
     corpus,
     driver_time,
@@ -325,6 +326,11 @@ async def throughput(
     run.load[("floor", 1)] = await drive(
         floor, SERVICE_VIEW, ordinary, 1, args.load_requests, args.load_s
     )
+    # The same closed loops through the leanest client, so the client's own time drops out.
+    for path, port in (("floor", args.floor_port), ("service", args.service_port)):
+        began = time.perf_counter()
+        latencies = await closed_loop(port, SERVICE_VIEW, ordinary, args.load_requests)
+        run.load[(f"{path} raw", 1)] = Load(1, time.perf_counter() - began, latencies)
     urls = {"service": args.service_port, "peer": args.peer_port}
     documents = {"service": SERVICE_VIEW, "peer": PEER_VIEW}
     for i, clients in enumerate(LEVELS):
@@ -475,19 +481,26 @@ def plot(runs: list[Run], path: Any) -> None:
 def closed_loop_lines(runs: list[Run]) -> str:
     """The one-client rows against the bare read and the HTTP floor run the same way: steady
     state, no other path's requests in between (the interleaved table wakes each server from
-    idle)."""
+    idle); through the load generator's httpx client, then through bench/raw_client.py."""
+
+    def ms(path: str, run: Run) -> str:
+        latencies = run.load[(path, 1)].latencies
+        return f"{p50(latencies):.1f} / {pct(latencies, 99):.1f}"
+
+    def ratio(path: str, base: str, run: Run) -> str:
+        return f"{p50(run.load[(path, 1)].latencies) / p50(run.load[(base, 1)].latencies):.2f}"
+
     lines = []
     for run in runs:
-        bare, hop, mine = (run.load[(path, 1)] for path in ("driver", "floor", "service"))
         lines.append(
             f"- {graph_name(run.graph)}, one client in a closed loop over the same researchers"
-            f" (p50 / p99 ms): bare driver {p50(bare.latencies):.1f} /"
-            f" {pct(bare.latencies, 99):.1f}, HTTP floor {p50(hop.latencies):.1f} /"
-            f" {pct(hop.latencies, 99):.1f}, service {p50(mine.latencies):.1f} /"
-            f" {pct(mine.latencies, 99):.1f}: HTTP floor / driver"
-            f" {p50(hop.latencies) / p50(bare.latencies):.2f}, service / driver"
-            f" {p50(mine.latencies) / p50(bare.latencies):.2f}, service / HTTP floor"
-            f" {p50(mine.latencies) / p50(hop.latencies):.2f}"
+            f" (p50 / p99 ms): bare driver {ms('driver', run)}; through httpx, HTTP floor"
+            f" {ms('floor', run)}, service {ms('service', run)}; through a raw socket, HTTP"
+            f" floor {ms('floor raw', run)}, service {ms('service raw', run)}. Raw: HTTP floor"
+            f" / driver {ratio('floor raw', 'driver', run)}, service / driver"
+            f" {ratio('service raw', 'driver', run)}, service / HTTP floor"
+            f" {ratio('service raw', 'floor raw', run)} (httpx: service / driver"
+            f" {ratio('service', 'driver', run)})"
         )
     return "\n".join(lines)
 

@@ -89,6 +89,8 @@ def run_of(graph: str, base_ms: float) -> Run:
         run.load[("peer", clients)] = Load(clients, 2.0, [0.02] * 50, 1, 120.0)
     run.load[("driver", 1)] = Load(1, 1.0, [0.008] * 100)
     run.load[("floor", 1)] = Load(1, 1.0, [0.009] * 100)
+    run.load[("floor raw", 1)] = Load(1, 1.0, [0.0085] * 100)
+    run.load[("service raw", 1)] = Load(1, 1.0, [0.0095] * 100)
     return run
 
 
@@ -111,6 +113,7 @@ def test_load_table_gives_rates_latencies_errors_and_memory() -> None:
 def test_closed_loop_line_sets_one_client_against_the_bare_read_and_the_http_floor() -> None:
     assert closed_loop_lines([run_of("seed", 1.0)]) == (
         "- seed, one client in a closed loop over the same researchers (p50 / p99 ms): bare"
-        " driver 8.0 / 8.0, HTTP floor 9.0 / 9.0, service 10.0 / 10.0: HTTP floor / driver 1.12,"
-        " service / driver 1.25, service / HTTP floor 1.11"
+        " driver 8.0 / 8.0; through httpx, HTTP floor 9.0 / 9.0, service 10.0 / 10.0; through a"
+        " raw socket, HTTP floor 8.5 / 8.5, service 9.5 / 9.5. Raw: HTTP floor / driver 1.06,"
+        " service / driver 1.19, service / HTTP floor 1.12 (httpx: service / driver 1.25)"
     )
