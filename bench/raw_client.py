@@ -57,4 +57,5 @@ async def closed_loop(port: int, document: str, ids: list[str], requests: int) -
             latencies.append(time.perf_counter() - began)
     finally:
         writer.close()
+        await writer.wait_closed()
     return latencies

@@ -17,19 +17,23 @@ async def test_requests_share_one_connection_and_answers_are_read_whole() -> Non
 
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         connections.append(1)
-        while not reader.at_eof():
-            try:
+        try:
+            while True:
                 head = await reader.readuntil(b"\r\n\r\n")
-            except asyncio.IncompleteReadError:  # the client closed the connection
-                return
-            length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
-            body = json.loads(await reader.readexactly(length))
-            asked.append(body["variables"]["id"])
-            status = b"500 Internal Server Error" if body["variables"]["id"] == "bad" else b"200 OK"
-            answer = b'{"data":' + b"1" * 5000 + b"}"
-            head = b"HTTP/1.1 " + status + b"\r\nContent-Length: " + str(len(answer)).encode()
-            writer.write(head + b"\r\n\r\n" + answer)
-            await writer.drain()
+                length = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
+                body = json.loads(await reader.readexactly(length))
+                asked.append(body["variables"]["id"])
+                bad = body["variables"]["id"] == "bad"
+                status = b"500 Internal Server Error" if bad else b"200 OK"
+                answer = b'{"data":' + b"1" * 5000 + b"}"
+                head = b"HTTP/1.1 " + status + b"\r\nContent-Length: " + str(len(answer)).encode()
+                writer.write(head + b"\r\n\r\n" + answer)
+                await writer.drain()
+        except asyncio.IncompleteReadError:  # the client closed the connection
+            pass
+        finally:
+            writer.close()
+            await writer.wait_closed()
 
     server = await asyncio.start_server(serve, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
