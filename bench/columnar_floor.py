@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from bench.scale import RESULTS, corpus, machine, record
+from bench.scale import RESULTS, corpus, machine, publish
 from service.collaborators import MAX_BYLINE
 
 AUTHORSHIP = (
@@ -130,9 +130,7 @@ def main() -> int:
         + ", ".join(f"{name} {s:.1f}s" for name, s in seconds.items())
         + f"; **{total:.1f}s** for the core of the files alone.\n"
     )
-    print(report)
-    if args.write:
-        record(report, RESULTS)
+    publish(report, RESULTS, write=args.write)
     return 0
 
 

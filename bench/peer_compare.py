@@ -57,7 +57,7 @@ from bench.scale import (
     instance_settings,
     machine,
     pct,
-    record,
+    publish,
     rss_mib,
     sample_ids,
     start_service,
@@ -537,9 +537,7 @@ def main() -> int:
         + f"):\n\n"
         f"{load_table(runs)}\n\n{closed_loop_lines(runs)}\n"
     )
-    print(report)
-    if args.write:
-        record(report, RESULTS, HEADER)
+    publish(report, RESULTS, write=args.write, header=HEADER)
     if args.plot:
         plot(runs, PLOT)
     return 0

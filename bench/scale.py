@@ -231,8 +231,12 @@ async def sample_ids(
     return (ranked[0][1], ranked[0][0]), (full[1], full[0]), ordinary
 
 
-def record(report: str, results: Path, header: str = "") -> None:
-    """Append a run's report to a RESULTS file, starting the file with `header` if it is new."""
+def publish(report: str, results: Path, *, write: bool, header: str = "") -> None:
+    """Print a run's report and, with `write`, append it to a RESULTS file, starting the file
+    with `header` if it is new."""
+    print(report)
+    if not write:
+        return
     if header and not results.exists():
         results.write_text(header, encoding="utf-8")
     with results.open("a", encoding="utf-8") as handle:
@@ -551,9 +555,7 @@ def main() -> int:
         " ratios divide each import's works/s by it. Neo4j-side bound: the works over the bulk"
         f" load's {' and '.join(repr(p) for p in NEO4J_PHASES)} phases alone.\n"
     )
-    print(report)
-    if args.write:
-        record(report, RESULTS)
+    publish(report, RESULTS, write=args.write)
     if args.plot:
         plot(rows, PLOT)
     return 0

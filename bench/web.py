@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 from playwright.async_api import async_playwright
 
-from bench.scale import corpus, fresh_instance, machine, pct, record, sample_ids, start_service
+from bench.scale import corpus, fresh_instance, machine, pct, publish, sample_ids, start_service
 from service import localdb
 from service.graph import open_driver
 from service.importer.bulk import bulk_import
@@ -227,9 +227,7 @@ def main() -> int:
     localdb.stop(localdb.Instance(settings.localdb, settings.neo4j.password.get_secret_value()))
     out.append(machine())
     text = "\n".join(out) + "\n"
-    print(text)
-    if args.write:
-        record(text, RESULTS)
+    publish(text, RESULTS, write=args.write)
     return 0
 
 

@@ -29,7 +29,7 @@ from bench.scale import (
     fresh_graph,
     instance_settings,
     machine,
-    record,
+    publish,
     write_bare,
 )
 from neo4j import AsyncDriver
@@ -124,9 +124,7 @@ def main() -> int:
     top.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
     args = top.parse_args()
     report = asyncio.run(measure(args))
-    print(report)
-    if args.write:
-        record(report, RESULTS)
+    publish(report, RESULTS, write=args.write)
     return 0
 
 

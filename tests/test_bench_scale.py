@@ -4,9 +4,20 @@ authorships and nothing else, and the ratios and the Neo4j-side bound use the ri
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from bench.scale import NEO4J_PHASES, Row, bare_batches, neo4j_seconds, ratio, write_bare
+import pytest
+
+from bench.scale import (
+    NEO4J_PHASES,
+    Row,
+    bare_batches,
+    neo4j_seconds,
+    publish,
+    ratio,
+    write_bare,
+)
 from neo4j import AsyncDriver
 from service.importer.ids import short_id
 from service.settings import Settings
@@ -73,3 +84,15 @@ def test_ratios_divide_by_the_bare_rate_and_the_bound_counts_neo4j_phases_only()
     assert ratio(1000, 0.0, row) == "-" and ratio(1000, 4.0, Row(size=1000)) == "-"
     row.bulk_phases = {"read, map, write CSV": 9.0, NEO4J_PHASES[0]: 2.0, NEO4J_PHASES[1]: 1.5}
     assert neo4j_seconds(row) == 3.5
+
+
+def test_a_report_is_printed_and_appended_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    results = tmp_path / "RESULTS-x.md"
+    publish("### run 1\n", results, write=False, header="# Header\n")
+    assert "### run 1" in capsys.readouterr().out and not results.exists()
+    publish("### run 2\n", results, write=True, header="# Header\n")
+    publish("### run 3\n", results, write=True, header="# Header\n")
+    assert results.read_text() == "# Header\n\n### run 2\n\n### run 3\n"
+    assert "### run 3" in capsys.readouterr().out
